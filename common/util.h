@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* util: messages in git's form (error/warning/hint), checked allocation,
+ * and a growable vector of strings. */
+#ifndef GIT_BPF_UTIL_H
+#define GIT_BPF_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit codes shared by every command (DESIGN.md). */
+#define EXIT_OK		0
+#define EXIT_REFUSED	1
+#define EXIT_USAGE	2
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Print "error: ..." to stderr and return -1, so callers can
+ * "return error(...)". */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void hint(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "error: <msg>: <strerror(errno)>" and return -1. */
+int error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Only main() exits; allocation failure is the one exception. */
+void die_oom(void) __attribute__((noreturn));
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow an array to hold at least nr elements. */
+#define ALLOC_GROW(arr, nr, alloc)					\
+	do {								\
+		if ((nr) > (alloc)) {					\
+			size_t _n = (alloc) < 8 ? 8 : (alloc) * 2;	\
+			if (_n < (nr))					\
+				_n = (nr);				\
+			(arr) = xrealloc((arr), _n * sizeof(*(arr)));	\
+			(alloc) = _n;					\
+		}							\
+	} while (0)
+
+struct strvec {
+	char **v;	/* NULL-terminated once anything was pushed */
+	size_t nr, alloc;
+};
+#define STRVEC_INIT { NULL, 0, 0 }
+
+void strvec_push(struct strvec *sv, const char *s);
+void strvec_pushf(struct strvec *sv, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Push s unless an equal string (case-insensitively when icase) is there. */
+bool strvec_push_unique(struct strvec *sv, const char *s, bool icase);
+bool strvec_has(const struct strvec *sv, const char *s, bool icase);
+void strvec_clear(struct strvec *sv);
+
+bool starts_with(const char *s, const char *prefix);
+bool skip_prefix(const char *s, const char *prefix, const char **out);
+bool ends_with(const char *s, const char *suffix);
+bool istarts_with(const char *s, const char *prefix);
+
+/* Whether stdout/stderr should be coloured (a terminal and no NO_COLOR). */
+bool want_color(int fd);
+
+/* Run argv (no shell); its stdout captured into out when non-NULL, stdin
+ * fed from in when non-NULL.  Returns the exit status, or -1 with a
+ * message when it could not be run. */
+struct strbuf;
+int run_command(const char *const *argv, const struct strbuf *in,
+		struct strbuf *out, const char *dir);
+
+#endif
