@@ -22,6 +22,8 @@ struct message {
 				 * body; LF line ends (CRLF is made on the wire) */
 	char *filename;		/* format-patch name, "0001-foo.patch" */
 	char *patch_id;		/* stable patch-id of a patch, NULL for a cover */
+	char commit[GIT_OID_HEXSZ + 1];	/* the patch's commit for the mbox
+					 * "From <sha>" line; "" otherwise */
 };
 
 struct message_set {
