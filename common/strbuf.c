@@ -3,6 +3,7 @@
  * as in git, because nothing sensible can continue without memory. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

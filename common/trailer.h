@@ -41,6 +41,8 @@ struct fixes_tag {
 	bool ok;
 	const char *why;	/* when !ok: what is wrong, for the finding */
 };
+/* value: the text after "Fixes:" and its blanks; pass the trailer's raw
+ * text there (not the joined value) so that a wrapped tag is caught. */
 void fixes_parse(struct fixes_tag *f, const char *value);
 void fixes_release(struct fixes_tag *f);
 
