@@ -45,6 +45,16 @@ bool rfc2047_needed(const char *text);
  * columns; ends with "\n".
  */
 void mail_header_add(struct strbuf *out, const char *name, const char *value);
+/*
+ * "Subject: <prefix> <title>\n" exactly as git format-patch writes it:
+ * prefix ("[PATCH bpf 1/2]", may be NULL or "") kept as it is, title
+ * RFC 2047-encoded when needed, else wrapped at 78 columns.
+ */
+void mail_subject_add(struct strbuf *out, const char *prefix,
+		      const char *title);
+/* "From: Name <addr>\n" exactly as git format-patch writes it. */
+void mail_from_add(struct strbuf *out, const char *hdr, const char *name,
+		   const char *addr);
 /* Like mail_header_add for address-list headers (To, Cc), one address a
  * line after the first as git send-email writes them. */
 void mail_header_add_addresses(struct strbuf *out, const char *name,

@@ -1,0 +1,634 @@
+// SPDX-License-Identifier: GPL-2.0
+/* mail: addresses, RFC 2047 words and header folding as git format-patch
+ * writes them, dates, Message-IDs, and transfer-encoding decoders. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mail.h"
+
+static bool non_ascii(int c)
+{
+	return (unsigned char)c >= 0x80;
+}
+
+bool mail_header_unsafe(const char *text)
+{
+	return strpbrk(text, "\r\n") != NULL;
+}
+
+bool rfc2047_needed(const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		if (non_ascii(*p) || *p == '\n')
+			return true;
+		if (p[0] == '=' && p[1] == '?')
+			return true;
+	}
+	return false;
+}
+
+static size_t last_line_length(const struct strbuf *sb)
+{
+	size_t i = sb->len;
+
+	while (i && sb->buf[i - 1] != '\n')
+		i--;
+	return sb->len - i;
+}
+
+enum rfc2047_type { RFC2047_SUBJECT, RFC2047_ADDRESS };
+
+static bool is_rfc2047_special(char ch, enum rfc2047_type type)
+{
+	if (non_ascii(ch) || !isprint((unsigned char)ch))
+		return true;
+	if (isspace((unsigned char)ch) || ch == '=' || ch == '?' || ch == '_')
+		return true;
+	if (type != RFC2047_ADDRESS)
+		return false;
+	return !(isalnum((unsigned char)ch) || ch == '!' || ch == '*' ||
+		 ch == '+' || ch == '-' || ch == '/');
+}
+
+/* Length of the UTF-8 character at p (1 for invalid bytes), as git's
+ * mbs_chrlen does for UTF-8. */
+static size_t utf8_chrlen(const unsigned char *p, size_t len)
+{
+	size_t n;
+
+	if (p[0] < 0x80)
+		return 1;
+	else if ((p[0] & 0xe0) == 0xc0)
+		n = 2;
+	else if ((p[0] & 0xf0) == 0xe0)
+		n = 3;
+	else if ((p[0] & 0xf8) == 0xf0)
+		n = 4;
+	else
+		return 1;
+	if (n > len)
+		return 1;
+	for (size_t i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
+}
+
+/* git's add_rfc2047(): Q-encoding, words broken before 76 columns. */
+static void add_rfc2047(struct strbuf *sb, const char *line, size_t len,
+			enum rfc2047_type type)
+{
+	static const size_t max_encoded_length = 76;
+	size_t line_len = last_line_length(sb);
+
+	strbuf_addstr(sb, "=?UTF-8?q?");
+	line_len += strlen("UTF-8") + 5;
+	while (len) {
+		const unsigned char *p = (const unsigned char *)line;
+		size_t chrlen = utf8_chrlen(p, len);
+		bool special = chrlen > 1 || is_rfc2047_special(*line, type);
+		size_t enc_len = special ? 3 * chrlen : 1;
+
+		if (line_len + enc_len + 2 > max_encoded_length) {
+			strbuf_addstr(sb, "?=\n =?UTF-8?q?");
+			line_len = strlen("UTF-8") + 5 + 1;
+		}
+		for (size_t i = 0; i < chrlen; i++) {
+			if (special)
+				strbuf_addf(sb, "=%02X", p[i]);
+			else
+				strbuf_addch(sb, p[i]);
+		}
+		line_len += enc_len;
+		line += chrlen;
+		len -= chrlen;
+	}
+	strbuf_addstr(sb, "?=");
+}
+
+/*
+ * git's strbuf_add_wrapped_text() for ASCII text: fill lines to width,
+ * breaking at white space; indent1 < 0 means that many columns are
+ * already used on the current line.
+ */
+static void add_wrapped(struct strbuf *buf, const char *text, int indent1,
+			int indent2, int width)
+{
+	int indent = indent1, w;
+	const char *bol = text, *space;
+
+	if (indent < 0) {
+		w = -indent;
+		space = text;
+	} else {
+		w = indent;
+		space = NULL;
+	}
+	for (;;) {
+		char c = *text;
+
+		if (!c || isspace((unsigned char)c)) {
+			if (w <= width || !space) {
+				const char *start = bol;
+
+				if (!c && text == start)
+					return;
+				if (space)
+					start = space;
+				else
+					for (int i = 0; i < indent; i++)
+						strbuf_addch(buf, ' ');
+				strbuf_add(buf, start, (size_t)(text - start));
+				if (!c)
+					return;
+				space = text;
+				if (c == '\t') {
+					w |= 0x07;
+				} else if (c == '\n') {
+					space++;
+					if (*space == '\n') {
+						strbuf_addch(buf, '\n');
+						goto new_line;
+					} else if (!isalnum((unsigned char)*space)) {
+						goto new_line;
+					} else {
+						strbuf_addch(buf, ' ');
+					}
+				}
+				w++;
+				text++;
+			} else {
+new_line:
+				strbuf_addch(buf, '\n');
+				text = bol = space + isspace((unsigned char)*space);
+				space = NULL;
+				w = indent = indent2;
+			}
+			continue;
+		}
+		w++;
+		text++;
+	}
+}
+
+void mail_subject_add(struct strbuf *out, const char *prefix,
+		      const char *title)
+{
+	strbuf_addstr(out, "Subject: ");
+	if (prefix && *prefix) {
+		strbuf_addstr(out, prefix);
+		strbuf_addch(out, ' ');
+	}
+	if (rfc2047_needed(title))
+		add_rfc2047(out, title, strlen(title), RFC2047_SUBJECT);
+	else
+		add_wrapped(out, title, -(int)last_line_length(out), 1, 78);
+	strbuf_addch(out, '\n');
+}
+
+void mail_header_add(struct strbuf *out, const char *name, const char *value)
+{
+	strbuf_addstr(out, name);
+	strbuf_addstr(out, ": ");
+	if (rfc2047_needed(value))
+		add_rfc2047(out, value, strlen(value), RFC2047_SUBJECT);
+	else
+		add_wrapped(out, value, -(int)last_line_length(out), 1, 78);
+	strbuf_addch(out, '\n');
+}
+
+static bool needs_rfc822_quoting(const char *s)
+{
+	return strpbrk(s, "()<>@,;:\\\".[]") != NULL;
+}
+
+static void add_rfc822_quoted(struct strbuf *out, const char *s)
+{
+	strbuf_addch(out, '"');
+	for (; *s; s++) {
+		if (*s == '\\' || *s == '"')
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, *s);
+	}
+	strbuf_addch(out, '"');
+}
+
+/* git's pp_user_info() in email mode, the header name given. */
+void mail_from_add(struct strbuf *out, const char *hdr, const char *name,
+		   const char *addr)
+{
+	size_t max_length = 78;
+
+	strbuf_addstr(out, hdr);
+	strbuf_addstr(out, ": ");
+	if (!name || !*name) {
+		strbuf_addstr(out, addr);
+		strbuf_addch(out, '\n');
+		return;
+	}
+	if (rfc2047_needed(name)) {
+		add_rfc2047(out, name, strlen(name), RFC2047_ADDRESS);
+		max_length = 76;
+	} else if (needs_rfc822_quoting(name)) {
+		struct strbuf q = STRBUF_INIT;
+
+		add_rfc822_quoted(&q, name);
+		add_wrapped(out, q.buf, -(int)last_line_length(out), 1,
+			    (int)max_length);
+		strbuf_release(&q);
+	} else {
+		add_wrapped(out, name, -(int)last_line_length(out), 1,
+			    (int)max_length);
+	}
+	if (max_length < last_line_length(out) + 2 + strlen(addr) + 1)
+		strbuf_addch(out, '\n');
+	strbuf_addf(out, " <%s>\n", addr);
+}
+
+void address_format(struct strbuf *out, const char *name, const char *addr,
+		    bool encode)
+{
+	if (!name || !*name) {
+		strbuf_addstr(out, addr);
+		return;
+	}
+	if (encode && rfc2047_needed(name))
+		add_rfc2047(out, name, strlen(name), RFC2047_ADDRESS);
+	else if (needs_rfc822_quoting(name))
+		add_rfc822_quoted(out, name);
+	else
+		strbuf_addstr(out, name);
+	strbuf_addf(out, " <%s>", addr);
+}
+
+void mail_header_add_addresses(struct strbuf *out, const char *name,
+			       const struct strvec *addrs)
+{
+	if (!addrs->nr)
+		return;
+	strbuf_addf(out, "%s: ", name);
+	for (size_t i = 0; i < addrs->nr; i++) {
+		struct address a;
+
+		if (i)
+			strbuf_addstr(out, ",\n\t");
+		if (!address_parse(&a, addrs->v[i])) {
+			address_format(out, a.name, a.addr, true);
+			address_release(&a);
+		} else {
+			strbuf_addstr(out, addrs->v[i]);
+		}
+	}
+	strbuf_addch(out, '\n');
+}
+
+bool address_valid(const char *addr)
+{
+	const char *at = strrchr(addr, '@');
+
+	if (!at || at == addr || !at[1])
+		return false;
+	for (const char *p = addr; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' ||
+		    *p == ',' || *p == '"' || *p == '(' || *p == ')' ||
+		    *p == 0x7f)
+			return false;
+	if (!strchr(at + 1, '.') && strcmp(at + 1, "localhost"))
+		return false;
+	return true;
+}
+
+static char *trim_dup(const char *s, size_t len)
+{
+	while (len && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	return xstrndup(s, len);
+}
+
+/* Remove quotes and backslashes from a display name. */
+static char *unquote_name(const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *t = trim_dup(s, len), *p = t;
+	size_t n = strlen(t);
+
+	if (n >= 2 && t[0] == '"' && t[n - 1] == '"') {
+		t[n - 1] = '\0';
+		p = t + 1;
+	}
+	for (; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		strbuf_addch(&sb, *p);
+	}
+	free(t);
+	{
+		struct strbuf dec = STRBUF_INIT;
+
+		rfc2047_decode(&dec, sb.buf, sb.len);
+		strbuf_release(&sb);
+		return strbuf_detach(&dec, NULL);
+	}
+}
+
+int address_parse(struct address *a, const char *text)
+{
+	const char *lt, *gt;
+
+	a->name = a->addr = NULL;
+	if (strpbrk(text, "\r\n"))
+		return error("address '%s' holds a line break",
+			     strpbrk(text, "\r\n") == text ? "" : text);
+	lt = strrchr(text, '<');
+	if (lt) {
+		gt = strchr(lt, '>');
+		if (!gt)
+			return error("invalid address '%s'", text);
+		for (const char *p = gt + 1; *p; p++)
+			if (!isspace((unsigned char)*p))
+				return error("invalid address '%s'", text);
+		a->addr = trim_dup(lt + 1, (size_t)(gt - lt - 1));
+		a->name = unquote_name(text, (size_t)(lt - text));
+	} else {
+		const char *paren = strchr(text, '(');
+
+		if (paren) {
+			const char *close = strrchr(paren, ')');
+
+			if (!close)
+				return error("invalid address '%s'", text);
+			a->addr = trim_dup(text, (size_t)(paren - text));
+			a->name = trim_dup(paren + 1, (size_t)(close - paren - 1));
+		} else {
+			a->addr = trim_dup(text, strlen(text));
+			a->name = xstrdup("");
+		}
+	}
+	if (!address_valid(a->addr)) {
+		int ret = error("invalid address '%s'", text);
+
+		address_release(a);
+		return ret;
+	}
+	return 0;
+}
+
+int address_list_parse(struct address **out, size_t *nr, const char *text)
+{
+	size_t alloc = 0, start = 0, i;
+	bool quoted = false;
+	int depth = 0;
+
+	*out = NULL;
+	*nr = 0;
+	for (i = 0;; i++) {
+		char c = text[i];
+
+		if (c == '"' && (i == 0 || text[i - 1] != '\\'))
+			quoted = !quoted;
+		else if (!quoted && (c == '<' || c == '('))
+			depth++;
+		else if (!quoted && (c == '>' || c == ')'))
+			depth--;
+		if (!c || (c == ',' && !quoted && depth <= 0)) {
+			char *one = trim_dup(text + start, i - start);
+
+			if (*one) {
+				ALLOC_GROW(*out, *nr + 1, alloc);
+				if (address_parse(&(*out)[*nr], one)) {
+					free(one);
+					address_list_free(*out, *nr);
+					*out = NULL;
+					*nr = 0;
+					return -1;
+				}
+				(*nr)++;
+			}
+			free(one);
+			start = i + 1;
+		}
+		if (!c)
+			break;
+	}
+	return 0;
+}
+
+void address_release(struct address *a)
+{
+	free(a->name);
+	free(a->addr);
+	a->name = a->addr = NULL;
+}
+
+void address_list_free(struct address *v, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		address_release(&v[i]);
+	free(v);
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static const signed char b64[256] = {
+	['A'] = 1, ['B'] = 2, ['C'] = 3, ['D'] = 4, ['E'] = 5, ['F'] = 6,
+	['G'] = 7, ['H'] = 8, ['I'] = 9, ['J'] = 10, ['K'] = 11, ['L'] = 12,
+	['M'] = 13, ['N'] = 14, ['O'] = 15, ['P'] = 16, ['Q'] = 17, ['R'] = 18,
+	['S'] = 19, ['T'] = 20, ['U'] = 21, ['V'] = 22, ['W'] = 23, ['X'] = 24,
+	['Y'] = 25, ['Z'] = 26, ['a'] = 27, ['b'] = 28, ['c'] = 29, ['d'] = 30,
+	['e'] = 31, ['f'] = 32, ['g'] = 33, ['h'] = 34, ['i'] = 35, ['j'] = 36,
+	['k'] = 37, ['l'] = 38, ['m'] = 39, ['n'] = 40, ['o'] = 41, ['p'] = 42,
+	['q'] = 43, ['r'] = 44, ['s'] = 45, ['t'] = 46, ['u'] = 47, ['v'] = 48,
+	['w'] = 49, ['x'] = 50, ['y'] = 51, ['z'] = 52, ['0'] = 53, ['1'] = 54,
+	['2'] = 55, ['3'] = 56, ['4'] = 57, ['5'] = 58, ['6'] = 59, ['7'] = 60,
+	['8'] = 61, ['9'] = 62, ['+'] = 63, ['/'] = 64,
+};
+
+int mail_decode_base64(struct strbuf *out, const char *in, size_t len)
+{
+	unsigned acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i];
+
+		if (c == '=')
+			break;
+		if (isspace(c))
+			continue;
+		if (!b64[c])
+			return -1;
+		acc = (acc << 6) | (unsigned)(b64[c] - 1);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			strbuf_addch(out, (char)((acc >> bits) & 0xff));
+		}
+	}
+	return 0;
+}
+
+int mail_decode_qp(struct strbuf *out, const char *in, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (in[i] != '=') {
+			strbuf_addch(out, in[i]);
+			continue;
+		}
+		if (i + 1 < len && in[i + 1] == '\n') {
+			i++;	/* soft line break */
+			continue;
+		}
+		if (i + 2 < len && in[i + 1] == '\r' && in[i + 2] == '\n') {
+			i += 2;
+			continue;
+		}
+		if (i + 2 < len && hexval(in[i + 1]) >= 0 &&
+		    hexval(in[i + 2]) >= 0) {
+			strbuf_addch(out, (char)(hexval(in[i + 1]) * 16 +
+						 hexval(in[i + 2])));
+			i += 2;
+			continue;
+		}
+		strbuf_addch(out, '=');
+	}
+	return 0;
+}
+
+/* One encoded word "=?charset?q|b?text?=" at p; its length, 0 if none. */
+static size_t decode_word(struct strbuf *out, const char *p, size_t len)
+{
+	const char *q1, *q2, *end;
+	char enc;
+
+	if (len < 8 || p[0] != '=' || p[1] != '?')
+		return 0;
+	q1 = memchr(p + 2, '?', len - 2);
+	if (!q1 || q1 + 3 >= p + len || q1[2] != '?')
+		return 0;
+	enc = (char)tolower((unsigned char)q1[1]);
+	if (enc != 'q' && enc != 'b')
+		return 0;
+	q2 = q1 + 3;
+	end = NULL;
+	for (const char *s = q2; s + 1 < p + len; s++)
+		if (s[0] == '?' && s[1] == '=') {
+			end = s;
+			break;
+		}
+	if (!end)
+		return 0;
+	if (enc == 'b') {
+		if (mail_decode_base64(out, q2, (size_t)(end - q2)))
+			return 0;
+	} else {
+		for (const char *s = q2; s < end; s++) {
+			if (*s == '_')
+				strbuf_addch(out, ' ');
+			else if (*s == '=' && s + 2 < end + 1 &&
+				 hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
+				strbuf_addch(out, (char)(hexval(s[1]) * 16 +
+							 hexval(s[2])));
+				s += 2;
+			} else
+				strbuf_addch(out, *s);
+		}
+	}
+	/* charsets other than UTF-8 and ASCII are kept as bytes */
+	return (size_t)(end + 2 - p);
+}
+
+void rfc2047_decode(struct strbuf *out, const char *in, size_t len)
+{
+	size_t i = 0;
+	bool last_was_word = false;
+
+	while (i < len) {
+		size_t n = decode_word(out, in + i, len - i);
+
+		if (n) {
+			i += n;
+			last_was_word = true;
+			continue;
+		}
+		/* white space between two encoded words is dropped */
+		if (last_was_word && isspace((unsigned char)in[i])) {
+			size_t j = i;
+
+			while (j < len && isspace((unsigned char)in[j]))
+				j++;
+			if (j < len && in[j] == '=' && j + 1 < len &&
+			    in[j + 1] == '?') {
+				struct strbuf tmp = STRBUF_INIT;
+				size_t m = decode_word(&tmp, in + j, len - j);
+
+				if (m) {
+					strbuf_addbuf(out, &tmp);
+					strbuf_release(&tmp);
+					i = j + m;
+					continue;
+				}
+				strbuf_release(&tmp);
+			}
+		}
+		last_was_word = false;
+		strbuf_addch(out, in[i]);
+		i++;
+	}
+}
+
+void mail_date(struct strbuf *out, long long t, int tz_minutes)
+{
+	static const char *const days[] = {
+		"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *const months[] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	time_t local = (time_t)(t + (long long)tz_minutes * 60);
+	struct tm tm;
+	int off = tz_minutes < 0 ? -tz_minutes : tz_minutes;
+
+	gmtime_r(&local, &tm);
+	strbuf_addf(out, "%s, %d %s %d %02d:%02d:%02d %c%02d%02d",
+		    days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+		    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		    tz_minutes < 0 ? '-' : '+', off / 60, off % 60);
+}
+
+char *mail_message_id(const char *from_addr, long long t, unsigned n)
+{
+	const char *at = from_addr ? strrchr(from_addr, '@') : NULL;
+	const char *domain = at && at[1] ? at + 1 : "localhost";
+	time_t tt = (time_t)t;
+	struct tm tm;
+	unsigned rnd = 0;
+	FILE *f = fopen("/dev/urandom", "rb");
+
+	if (f) {
+		if (fread(&rnd, sizeof(rnd), 1, f) != 1)
+			rnd = (unsigned)getpid();
+		fclose(f);
+	}
+	gmtime_r(&tt, &tm);
+	return xstrfmt("<%04d%02d%02d%02d%02d%02d.%u-%u-%08x@%s>",
+		       tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		       tm.tm_hour, tm.tm_min, tm.tm_sec, (unsigned)getpid(),
+		       n, rnd, domain);
+}
