@@ -63,6 +63,12 @@ int tree_from_prefix(const char *prefix);
 int tree_branch(char **out, git_repository *repo, const struct config *cfg,
 		enum tree_id id);
 
+/* 1 when commit hex is branch's tip or one of its ancestors, 0 when not,
+ * -1 when either cannot be found (no error printed). */
+int tree_contains(git_repository *repo, const char *branch, const char *hex);
+/* "refs/remotes/bpf/master" as "bpf/master", for messages. */
+const char *tree_branch_short(const char *ref);
+
 /* Whether HEAD's tree looks like iproute2 (ip/ip.c and tc/tc.c). */
 bool tree_repo_is_iproute2(git_repository *repo);
 

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-2.0
+/* tree: choose the tree a series is for and find that tree's branch, the
+ * same way for check and send. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "repo.h"
+#include "strbuf.h"
+#include "tree.h"
+#include "util.h"
+
+static const struct {
+	const char *name;
+	const char *prefix;	/* after PATCH in the subject */
+	const char *repo;	/* remote URL ends in repo.git */
+	bool iproute2;
+} trees[TREE_NR] = {
+	[TREE_BPF] = { "bpf", "bpf", "bpf", false },
+	[TREE_BPF_NEXT] = { "bpf-next", "bpf-next", "bpf-next", false },
+	[TREE_IPROUTE2] = { "iproute2", "iproute2 master", "iproute2", true },
+	[TREE_IPROUTE2_NEXT] = { "iproute2-next", "iproute2 net-next",
+				 "iproute2-next", true },
+};
+
+int tree_parse(const char *name)
+{
+	for (int i = 0; i < TREE_NR; i++)
+		if (!strcmp(name, trees[i].name))
+			return i;
+	return -1;
+}
+
+const char *tree_name(enum tree_id id)
+{
+	return id < TREE_NR ? trees[id].name : "?";
+}
+
+const char *tree_subject_prefix(enum tree_id id)
+{
+	return id < TREE_NR ? trees[id].prefix : "?";
+}
+
+static bool is_version_word(const char *w)
+{
+	if (*w != 'v' || !isdigit((unsigned char)w[1]))
+		return false;
+	for (w++; *w; w++)
+		if (!isdigit((unsigned char)*w))
+			return false;
+	return true;
+}
+
+static bool is_number_word(const char *w)
+{
+	const char *slash = strchr(w, '/');
+
+	if (!slash || slash == w || !slash[1])
+		return false;
+	for (; *w; w++)
+		if (*w != '/' && !isdigit((unsigned char)*w))
+			return false;
+	return true;
+}
+
+int tree_from_prefix(const char *prefix)
+{
+	struct strbuf words = STRBUF_INIT;
+	char *copy, *tok, *save = NULL;
+	int id = -1;
+
+	if (!prefix)
+		return -1;
+	copy = xstrdup(prefix);
+	for (tok = strtok_r(copy, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		if (!strcasecmp(tok, "PATCH") || !strcasecmp(tok, "RFC") ||
+		    !strcasecmp(tok, "RESEND") || is_version_word(tok) ||
+		    is_number_word(tok))
+			continue;
+		if (words.len)
+			strbuf_addch(&words, ' ');
+		strbuf_addstr(&words, tok);
+	}
+	if (!strcmp(words.buf, "bpf"))
+		id = TREE_BPF;
+	else if (!strcmp(words.buf, "bpf-next"))
+		id = TREE_BPF_NEXT;
+	else if (!strcmp(words.buf, "iproute2 master") ||
+		 !strcmp(words.buf, "iproute2") ||
+		 !strcmp(words.buf, "iproute2-main"))
+		id = TREE_IPROUTE2;
+	else if (!strcmp(words.buf, "iproute2 net-next") ||
+		 !strcmp(words.buf, "iproute2-next") ||
+		 !strcmp(words.buf, "iproute2 next"))
+		id = TREE_IPROUTE2_NEXT;
+	strbuf_release(&words);
+	free(copy);
+	return id;
+}
+
+/* Whether a remote URL names repo: ".../bpf-next.git", ".../bpf-next/". */
+static bool url_names(const char *url, const char *repo)
+{
+	size_t n = strlen(url), rn = strlen(repo);
+
+	while (n && url[n - 1] == '/')
+		n--;
+	if (n >= 4 && !strncmp(url + n - 4, ".git", 4))
+		n -= 4;
+	if (n < rn || strncmp(url + n - rn, repo, rn))
+		return false;
+	return n == rn || url[n - rn - 1] == '/' || url[n - rn - 1] == ':';
+}
+
+static bool ref_exists(git_repository *repo, const char *name)
+{
+	git_reference *ref = NULL;
+	bool ok = !git_reference_lookup(&ref, repo, name);
+
+	git_reference_free(ref);
+	git_error_clear();
+	return ok;
+}
+
+static char *remote_branch(git_repository *repo, const char *remote)
+{
+	static const char *const heads[] = { "master", "main" };
+	git_reference *head = NULL;
+	char *name;
+
+	for (size_t i = 0; i < ARRAY_SIZE(heads); i++) {
+		name = xstrfmt("refs/remotes/%s/%s", remote, heads[i]);
+		if (ref_exists(repo, name))
+			return name;
+		free(name);
+	}
+	name = xstrfmt("refs/remotes/%s/HEAD", remote);
+	if (!git_reference_lookup(&head, repo, name) &&
+	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+		free(name);
+		name = xstrdup(git_reference_symbolic_target(head));
+		git_reference_free(head);
+		return name;
+	}
+	git_reference_free(head);
+	git_error_clear();
+	free(name);
+	return NULL;
+}
+
+int tree_branch(char **out, git_repository *repo, const struct config *cfg,
+		enum tree_id id)
+{
+	git_strarray remotes = { NULL, 0 };
+	struct strbuf key = STRBUF_INIT;
+	const char *want;
+
+	*out = NULL;
+	if (!repo || id >= TREE_NR)
+		return 1;
+	strbuf_addf(&key, "trees.%s", trees[id].name);
+	want = cfg ? config_ini(cfg, key.buf) : NULL;
+	if (want) {
+		git_reference *ref = NULL;
+		git_object *obj = NULL;
+
+		if (!git_reference_dwim(&ref, repo, want)) {
+			*out = xstrdup(git_reference_name(ref));
+			git_reference_free(ref);
+		} else if (!git_revparse_single(&obj, repo, want)) {
+			*out = xstrdup(want);
+			git_object_free(obj);
+		} else {
+			git_error_clear();
+			error("unknown revision '%s' for [trees] %s in '%s'",
+			      want, trees[id].name,
+			      cfg->ini_path ? cfg->ini_path : "config");
+			strbuf_release(&key);
+			return -1;
+		}
+		strbuf_release(&key);
+		return 0;
+	}
+	strbuf_release(&key);
+
+	if (git_remote_list(&remotes, repo)) {
+		git_error_clear();
+		return 1;
+	}
+	for (size_t i = 0; i < remotes.count && !*out; i++) {
+		git_remote *r = NULL;
+
+		if (git_remote_lookup(&r, repo, remotes.strings[i])) {
+			git_error_clear();
+			continue;
+		}
+		if (git_remote_url(r) && url_names(git_remote_url(r),
+						   trees[id].repo))
+			*out = remote_branch(repo, remotes.strings[i]);
+		git_remote_free(r);
+	}
+	git_strarray_dispose(&remotes);
+	return *out ? 0 : 1;
+}
+
+bool tree_repo_is_iproute2(git_repository *repo)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool yes;
+
+	if (!repo)
+		return false;
+	yes = repo_read_head_file(repo, "ip/ip.c", &sb) == 0 &&
+	      repo_read_head_file(repo, "tc/tc.c", &sb) == 0;
+	strbuf_release(&sb);
+	return yes;
+}
+
+int tree_contains(git_repository *repo, const char *branch, const char *hex)
+{
+	git_object *obj = NULL;
+	git_oid tip, oid;
+	int ret;
+
+	if (!repo || !branch || !hex || !*hex || git_oid_fromstr(&oid, hex))
+		return -1;
+	if (git_revparse_single(&obj, repo, branch)) {
+		git_error_clear();
+		return -1;
+	}
+	ret = -1;
+	{
+		git_object *c = NULL;
+
+		if (!git_object_peel(&c, obj, GIT_OBJECT_COMMIT)) {
+			git_oid_cpy(&tip, git_object_id(c));
+			git_object_free(c);
+			ret = 0;
+		}
+	}
+	git_object_free(obj);
+	git_error_clear();
+	if (ret)
+		return -1;
+	if (git_oid_equal(&tip, &oid))
+		return 1;
+	ret = git_graph_descendant_of(repo, &tip, &oid);
+	git_error_clear();
+	return ret < 0 ? -1 : ret;
+}
+
+const char *tree_branch_short(const char *ref)
+{
+	const char *s;
+
+	if (skip_prefix(ref, "refs/remotes/", &s) ||
+	    skip_prefix(ref, "refs/heads/", &s) ||
+	    skip_prefix(ref, "refs/", &s))
+		return s;
+	return ref;
+}
+
+/* A line of the message starting with "Fixes:", before any "---". */
+static bool message_has_fixes(const char *msg)
+{
+	const char *p = msg;
+
+	while (p && *p) {
+		if (starts_with(p, "---\n") || !strcmp(p, "---"))
+			break;
+		if (istarts_with(p, "fixes:"))
+			return true;
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return false;
+}
+
+static bool only_selftests(const struct patch *p)
+{
+	if (!p->paths_nr)
+		return false;
+	for (size_t i = 0; i < p->paths_nr; i++)
+		if (!starts_with(p->paths[i].path, "tools/testing/selftests/"))
+			return false;
+	return true;
+}
+
+/* Choose between a fixes tree and its -next from Fixes: tags and base. */
+static int choose_auto(struct tree_choice *out, git_repository *repo,
+		       const struct config *cfg, const struct series *s,
+		       enum tree_id fixes, enum tree_id next, const char *what)
+{
+	size_t with = 0, first_without = 0;
+	char *branch = NULL;
+	int in_branch = -1;
+
+	for (size_t i = 0; s && i < s->nr; i++) {
+		const struct patch *p = &s->patches[i];
+
+		if (p->message && message_has_fixes(p->message))
+			with++;
+		else if (!only_selftests(p) && !first_without)
+			first_without = p->nr;
+	}
+	if (!with) {
+		out->id = next;
+		out->reason = xstrfmt("tree: %s (%sno Fixes: tags)",
+				      tree_name(next), what);
+		return 0;
+	}
+	if (first_without) {
+		out->id = next;
+		out->reason = xstrfmt("tree: %s (%spatch %zu has no Fixes: tag)",
+				      tree_name(next), what, first_without);
+		return 0;
+	}
+	if (tree_branch(&branch, repo, cfg, fixes) < 0)
+		return -1;
+	if (branch && s && *s->base)
+		in_branch = tree_contains(repo, branch, s->base);
+	if (in_branch == 0) {
+		out->id = next;
+		out->reason = xstrfmt("tree: %s (%sFixes: tags, but the base is not in %s)",
+				      tree_name(next), what,
+				      tree_branch_short(branch));
+	} else {
+		out->id = fixes;
+		out->reason = xstrfmt("tree: %s (%sall patches carry Fixes: tags)",
+				      tree_name(fixes), what);
+	}
+	free(branch);
+	return 0;
+}
+
+int tree_select(struct tree_choice *out, git_repository *repo,
+		const struct config *cfg, const struct series *s,
+		const char *forced)
+{
+	int id;
+
+	memset(out, 0, sizeof(*out));
+	if (forced) {
+		id = tree_parse(forced);
+		if (id < 0)
+			return error("unknown tree '%s' (bpf, bpf-next, iproute2, iproute2-next)",
+				     forced);
+		out->id = id;
+		out->forced = true;
+		out->reason = xstrfmt("tree: %s (--tree)", tree_name(id));
+	} else if (s && s->source == SERIES_FILES &&
+		   (id = (s->cover ? tree_from_prefix(s->cover->prefix) : -1),
+		    id >= 0 || (s->nr &&
+				(id = tree_from_prefix(s->patches[0].prefix)) >= 0))) {
+		out->id = id;
+		out->reason = xstrfmt("tree: %s (from the subject prefix)",
+				      tree_name(id));
+	} else if (tree_repo_is_iproute2(repo)) {
+		if (choose_auto(out, repo, cfg, s, TREE_IPROUTE2,
+				TREE_IPROUTE2_NEXT, "iproute2, ") < 0)
+			return -1;
+	} else {
+		if (choose_auto(out, repo, cfg, s, TREE_BPF, TREE_BPF_NEXT,
+				"") < 0)
+			return -1;
+	}
+	out->name = tree_name(out->id);
+	out->iproute2 = trees[out->id].iproute2;
+	if (tree_branch(&out->branch, repo, cfg, out->id) < 0) {
+		tree_choice_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void tree_choice_release(struct tree_choice *tc)
+{
+	free(tc->branch);
+	free(tc->reason);
+	tc->branch = NULL;
+	tc->reason = NULL;
+}
