@@ -13,7 +13,7 @@ PKGS := libgit2 libcurl inih jansson libpcre2-8
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 CFLAGS ?= -O2 -g
-WARN := -Wall -Wextra -Wno-unused-parameter
+WARN := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 ALL_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) $(SAN_FLAGS) \
 	-D_GNU_SOURCE -DGIT_BPF_VERSION='"$(VERSION)"' -Icommon \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS))
@@ -40,6 +40,8 @@ LIBCOMMON := $(BUILD)/libgitbpf.a
 PROGRAMS := $(COMMANDS:%=$(BUILD)/bin/%)
 UNIT_SRC := $(sort $(wildcard t/unit/*.c))
 UNIT_PROGS := $(UNIT_SRC:t/unit/%.c=$(BUILD)/t/unit/%)
+HELPER_SRC := $(sort $(wildcard t/helper/*.c))
+HELPER_PROGS := $(HELPER_SRC:t/helper/%.c=$(BUILD)/t/helper/%)
 MANPAGES := $(sort $(wildcard man/*.1))
 SHELL_TESTS := $(sort $(wildcard t/t[0-9]*.sh))
 
@@ -72,7 +74,12 @@ $(BUILD)/t/unit/%: t/unit/%.c $(LIBCOMMON) t/unit/tap.h
 	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -It/unit -o $@ $< \
 		$(LIBCOMMON) $(LIBS) -lcmocka
 
-units: $(UNIT_PROGS)
+$(BUILD)/t/helper/%: t/helper/%.c $(LIBCOMMON)
+	@mkdir -p $(dir $@)
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(LIBCOMMON) $(LIBS)
+
+units: $(UNIT_PROGS) $(HELPER_PROGS)
 
 # The whole suite: C unit tests and shell tests, under prove (TAP).
 test: all units

@@ -1,0 +1,1232 @@
+// SPDX-License-Identifier: GPL-2.0
+/* series: load a patch series from a revision range (libgit2, in-process)
+ * or from patch and mbox files as git format-patch writes them. */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mail.h"
+#include "repo.h"
+#include "series.h"
+#include "util.h"
+
+/* Inputs larger than this are refused rather than read: a patch series
+ * is megabytes, and memory must stay bounded on hostile input. */
+#define SERIES_MAX_FILE		(64u << 20)
+#define SERIES_MAX_MESSAGES	5000
+
+static struct patch *series_add(struct series *s)
+{
+	struct patch *p;
+
+	ALLOC_GROW(s->patches, s->nr + 1, s->alloc);
+	p = &s->patches[s->nr++];
+	memset(p, 0, sizeof(*p));
+	p->nr = s->nr;
+	return p;
+}
+
+static void add_path(struct patch *p, const char *path, const char *old_path,
+		     char kind, unsigned old_mode, unsigned new_mode)
+{
+	struct touched_path *t;
+
+	p->paths = xrealloc(p->paths, (p->paths_nr + 1) * sizeof(*p->paths));
+	t = &p->paths[p->paths_nr++];
+	memset(t, 0, sizeof(*t));
+	t->path = xstrdup(path);
+	t->old_path = xstrdup(old_path ? old_path : path);
+	t->kind = kind;
+	t->old_mode = old_mode;
+	t->new_mode = new_mode;
+}
+
+/* Split message into subject (first paragraph, joined) and body. */
+static void split_message(struct patch *p, const char *msg)
+{
+	struct strbuf subj = STRBUF_INIT;
+	const char *s = msg, *body;
+
+	while (*s == '\n')
+		s++;
+	for (;;) {
+		const char *nl = strchrnul(s, '\n');
+		struct strbuf line = STRBUF_INIT;
+
+		strbuf_add(&line, s, (size_t)(nl - s));
+		strbuf_trim(&line);
+		if (!line.len) {
+			strbuf_release(&line);
+			break;
+		}
+		if (subj.len)
+			strbuf_addch(&subj, ' ');
+		strbuf_addbuf(&subj, &line);
+		strbuf_release(&line);
+		s = *nl ? nl + 1 : nl;
+		if (!*s)
+			break;
+	}
+	body = s;
+	while (*body == '\n' || *body == ' ' || *body == '\t' || *body == '\r')
+		body++;
+	p->subject = strbuf_detach(&subj, NULL);
+	p->body = xstrdup(body);
+}
+
+/* --- range mode ------------------------------------------------------ */
+
+static char kind_of(git_delta_t status)
+{
+	switch (status) {
+	case GIT_DELTA_ADDED: return 'A';
+	case GIT_DELTA_DELETED: return 'D';
+	case GIT_DELTA_RENAMED: return 'R';
+	case GIT_DELTA_COPIED: return 'C';
+	case GIT_DELTA_TYPECHANGE: return 'T';
+	default: return 'M';
+	}
+}
+
+static int commit_diff(git_diff **out, git_repository *repo,
+		       git_commit *commit, bool with_context)
+{
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_commit *parent = NULL;
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	git_diff_find_options fopts = GIT_DIFF_FIND_OPTIONS_INIT;
+	int ret = -1;
+
+	(void)with_context;
+	if (git_commit_parentcount(commit) &&
+	    git_commit_parent(&parent, commit, 0))
+		return git_err("unable to read the parent of %s",
+			       git_oid_tostr_s(git_commit_id(commit)));
+	if ((parent && git_commit_tree(&old_tree, parent)) ||
+	    git_commit_tree(&new_tree, commit)) {
+		git_err("unable to read the tree of %s",
+			git_oid_tostr_s(git_commit_id(commit)));
+		goto out;
+	}
+	opts.flags = GIT_DIFF_SHOW_BINARY;
+	opts.id_abbrev = (uint16_t)repo_abbrev(repo);
+	if (git_diff_tree_to_tree(out, repo, old_tree, new_tree, &opts)) {
+		git_err("unable to diff %s",
+			git_oid_tostr_s(git_commit_id(commit)));
+		goto out;
+	}
+	fopts.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_find_similar(*out, &fopts)) {
+		git_err("unable to find renames in %s",
+			git_oid_tostr_s(git_commit_id(commit)));
+		git_diff_free(*out);
+		*out = NULL;
+		goto out;
+	}
+	ret = 0;
+out:
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	git_commit_free(parent);
+	return ret;
+}
+
+static bool blob_is_binary(git_repository *repo, const git_oid *id)
+{
+	git_blob *blob = NULL;
+	bool bin = false;
+
+	if (git_oid_is_zero(id))
+		return false;
+	if (!git_blob_lookup(&blob, repo, id)) {
+		bin = git_blob_is_binary(blob);
+		git_blob_free(blob);
+	}
+	git_error_clear();
+	return bin;
+}
+
+static int load_paths(struct patch *p, git_repository *repo,
+		      git_commit *commit)
+{
+	git_diff *diff = NULL;
+
+	if (commit_diff(&diff, repo, commit, false))
+		return -1;
+	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		char kind = kind_of(d->status);
+		const char *path = kind == 'D' ? d->old_file.path : d->new_file.path;
+
+		add_path(p, path, d->old_file.path, kind,
+			 kind == 'A' ? 0 : d->old_file.mode,
+			 kind == 'D' ? 0 : d->new_file.mode);
+		p->paths[p->paths_nr - 1].binary =
+			blob_is_binary(repo, &d->new_file.id) ||
+			blob_is_binary(repo, &d->old_file.id);
+	}
+	git_diff_free(diff);
+	return 0;
+}
+
+static void sig_copy(const git_signature *sig, char **name, char **email,
+		     long long *t, int *tz)
+{
+	*name = xstrdup(sig->name ? sig->name : "");
+	*email = xstrdup(sig->email ? sig->email : "");
+	*t = (long long)sig->when.time;
+	*tz = sig->when.offset;
+}
+
+static int load_commit(struct series *s, git_repository *repo,
+		       git_commit *commit, unsigned flags)
+{
+	struct patch *p;
+	const char *msg = git_commit_message(commit);
+	const git_oid *id = git_commit_id(commit);
+
+	if (git_commit_parentcount(commit) > 1 &&
+	    !(flags & SERIES_ALLOW_MERGES))
+		return error("'%.12s' (\"%s\") is a merge commit: a mailed "
+			     "series must be linear", git_oid_tostr_s(id),
+			     git_commit_summary(commit) ?
+			     git_commit_summary(commit) : "");
+	p = series_add(s);
+	git_oid_tostr(p->oid, sizeof(p->oid), id);
+	p->parents = git_commit_parentcount(commit);
+	sig_copy(git_commit_author(commit), &p->author_name, &p->author_email,
+		 &p->author_time, &p->author_tz);
+	sig_copy(git_commit_committer(commit), &p->committer_name,
+		 &p->committer_email, &p->commit_time, &p->commit_tz);
+	p->message = xstrdup(msg ? msg : "");
+	split_message(p, p->message);
+	trailer_parse(&p->trailers, p->message, strlen(p->message));
+	return load_paths(p, repo, commit);
+}
+
+/* Resolve "A..B" (or "A" as "A..HEAD") into the two ends. */
+static int parse_range(git_repository *repo, const char *range,
+		       git_oid *from, git_oid *to, char **to_name)
+{
+	const char *dots = strstr(range, "..");
+	char *a, *b;
+	git_commit *ca = NULL, *cb = NULL;
+	int ret = -1;
+
+	if (dots && dots[2] == '.')
+		return error("symmetric range '%s' is not a series: use A..B",
+			     range);
+	if (dots) {
+		a = xstrndup(range, (size_t)(dots - range));
+		b = xstrdup(dots[2] ? dots + 2 : "HEAD");
+		if (!*a) {
+			free(a);
+			a = xstrdup("HEAD");
+		}
+	} else {
+		a = xstrdup(range);
+		b = xstrdup("HEAD");
+	}
+	if (repo_commit(&ca, repo, a) || repo_commit(&cb, repo, b))
+		goto out;
+	git_oid_cpy(from, git_commit_id(ca));
+	git_oid_cpy(to, git_commit_id(cb));
+	*to_name = b;
+	b = NULL;
+	ret = 0;
+out:
+	git_commit_free(ca);
+	git_commit_free(cb);
+	free(a);
+	free(b);
+	return ret;
+}
+
+/* The branch the series' tip is on: HEAD's branch when the tip is HEAD,
+ * or the branch named as the tip. */
+static char *tip_branch(git_repository *repo, const char *to_name,
+			const git_oid *to)
+{
+	git_reference *ref = NULL;
+	char *name = NULL;
+
+	if (!git_branch_lookup(&ref, repo, to_name, GIT_BRANCH_LOCAL)) {
+		name = xstrdup(git_reference_shorthand(ref));
+		git_reference_free(ref);
+		return name;
+	}
+	git_error_clear();
+	if (!git_repository_head(&ref, repo)) {
+		if (git_reference_is_branch(ref) && git_reference_target(ref) &&
+		    git_oid_equal(git_reference_target(ref), to))
+			name = xstrdup(git_reference_shorthand(ref));
+		git_reference_free(ref);
+	}
+	git_error_clear();
+	return name ? name : xstrdup("");
+}
+
+int series_load_range(struct series *s, git_repository *repo,
+		      const char *range, unsigned flags)
+{
+	git_revwalk *walk = NULL;
+	git_oid from, to, id;
+	char *to_name = NULL;
+	int ret = -1, err;
+
+	memset(s, 0, sizeof(*s));
+	s->source = SERIES_RANGE;
+	s->repo = repo;
+	s->range = xstrdup(range);
+	if (parse_range(repo, range, &from, &to, &to_name))
+		goto out;
+	s->tip_ref = tip_branch(repo, to_name, &to);
+	if (git_revwalk_new(&walk, repo) ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) ||
+	    git_revwalk_push(walk, &to) || git_revwalk_hide(walk, &from)) {
+		git_err("unable to walk '%s'", range);
+		goto out;
+	}
+	while (!(err = git_revwalk_next(&id, walk))) {
+		git_commit *c = NULL;
+
+		if (git_commit_lookup(&c, repo, &id)) {
+			git_err("unable to read commit %s", git_oid_tostr_s(&id));
+			goto out;
+		}
+		err = load_commit(s, repo, c, flags);
+		git_commit_free(c);
+		if (err)
+			goto out;
+	}
+	if (err != GIT_ITEROVER) {
+		git_err("unable to walk '%s'", range);
+		goto out;
+	}
+	if (!s->nr && !(flags & SERIES_ALLOW_EMPTY)) {
+		error("empty range '%s': no commits to send", range);
+		goto out;
+	}
+	if (s->nr) {
+		git_commit *first = NULL;
+		git_oid first_id;
+
+		git_oid_fromstr(&first_id, s->patches[0].oid);
+		if (!git_commit_lookup(&first, repo, &first_id) &&
+		    git_commit_parentcount(first))
+			git_oid_tostr(s->base, sizeof(s->base),
+				      git_commit_parent_id(first, 0));
+		git_commit_free(first);
+	} else {
+		git_oid_tostr(s->base, sizeof(s->base), &from);
+	}
+	ret = 0;
+out:
+	git_error_clear();
+	git_revwalk_free(walk);
+	free(to_name);
+	return ret;
+}
+
+int series_patch_diff(struct series *s, struct patch *p, const char **out)
+{
+	git_commit *commit = NULL;
+	git_diff *diff = NULL;
+	git_buf buf = GIT_BUF_INIT;
+	git_oid id;
+	int ret = -1;
+
+	if (p->diff) {
+		*out = p->diff;
+		return 0;
+	}
+	if (s->source != SERIES_RANGE || !s->repo || !*p->oid) {
+		p->diff = xstrdup("");
+		*out = p->diff;
+		return 0;
+	}
+	if (git_oid_fromstr(&id, p->oid) ||
+	    git_commit_lookup(&commit, s->repo, &id))
+		return git_err("unable to read commit %s", p->oid);
+	if (commit_diff(&diff, s->repo, commit, true))
+		goto out;
+	if (git_diff_to_buf(&buf, diff, GIT_DIFF_FORMAT_PATCH)) {
+		git_err("unable to format the diff of %s", p->oid);
+		goto out;
+	}
+	p->diff = xstrndup(buf.ptr ? buf.ptr : "", buf.size);
+	*out = p->diff;
+	ret = 0;
+out:
+	git_buf_dispose(&buf);
+	git_diff_free(diff);
+	git_commit_free(commit);
+	return ret;
+}
+
+/* --- file mode ------------------------------------------------------- */
+
+/* git mailsplit's is_from_line(): "From <x> <date with hh:mm:ss yyyy>". */
+static bool is_from_line(const char *line, size_t len)
+{
+	const char *colon;
+
+	if (len < 20 || memcmp("From ", line, 5))
+		return false;
+	colon = line + len - 2;
+	line += 5;
+	for (;;) {
+		if (colon < line)
+			return false;
+		if (*--colon == ':')
+			break;
+	}
+	if (colon - 4 < line || !colon[1] || !colon[2])
+		return false;
+	if (!isdigit((unsigned char)colon[-4]) ||
+	    !isdigit((unsigned char)colon[-2]) ||
+	    !isdigit((unsigned char)colon[-1]) ||
+	    !isdigit((unsigned char)colon[1]) ||
+	    !isdigit((unsigned char)colon[2]))
+		return false;
+	if (strtol(colon + 3, NULL, 10) <= 90)
+		return false;
+	return true;
+}
+
+struct header {
+	char *name;
+	char *value;	/* unfolded, not yet decoded */
+};
+
+struct msg {
+	struct header *h;
+	size_t h_nr, h_alloc;
+	struct strbuf body;
+	char from_line_oid[GIT_OID_HEXSZ + 1];
+};
+
+static const char *msg_header(const struct msg *m, const char *name)
+{
+	for (size_t i = 0; i < m->h_nr; i++)
+		if (!strcasecmp(m->h[i].name, name))
+			return m->h[i].value;
+	return NULL;
+}
+
+static void msg_release(struct msg *m)
+{
+	for (size_t i = 0; i < m->h_nr; i++) {
+		free(m->h[i].name);
+		free(m->h[i].value);
+	}
+	free(m->h);
+	strbuf_release(&m->body);
+}
+
+/* Parse headers from text[0..len); returns the body offset, or -1. */
+static long parse_headers(struct msg *m, const char *text, size_t len)
+{
+	size_t pos = 0;
+
+	while (pos < len) {
+		const char *line = text + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t l = nl ? (size_t)(nl - line) : len - pos;
+		size_t colon;
+
+		if (l && line[l - 1] == '\r')
+			l--;
+		if (!l)
+			return (long)(pos + (nl ? (size_t)(nl - line) + 1 : len - pos));
+		if ((line[0] == ' ' || line[0] == '\t') && m->h_nr) {
+			struct header *h = &m->h[m->h_nr - 1];
+			size_t s = 0;
+			char *v;
+
+			while (s < l && (line[s] == ' ' || line[s] == '\t'))
+				s++;
+			v = xstrfmt("%s %.*s", h->value, (int)(l - s), line + s);
+			free(h->value);
+			h->value = v;
+		} else {
+			const char *c = memchr(line, ':', l);
+
+			if (!c)
+				return -1;
+			colon = (size_t)(c - line);
+			for (size_t i = 0; i < colon; i++)
+				if (line[i] <= ' ' || line[i] > '~')
+					return -1;
+			ALLOC_GROW(m->h, m->h_nr + 1, m->h_alloc);
+			m->h[m->h_nr].name = xstrndup(line, colon);
+			colon++;
+			while (colon < l && (line[colon] == ' ' || line[colon] == '\t'))
+				colon++;
+			m->h[m->h_nr].value = xstrndup(line + colon, l - colon);
+			m->h_nr++;
+		}
+		if (!nl)
+			break;
+		pos += (size_t)(nl - line) + 1;
+	}
+	return -1;	/* no blank line: the headers never end */
+}
+
+static bool utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t n;
+		unsigned cp;
+
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		} else if ((p[i] & 0xe0) == 0xc0) {
+			n = 2;
+			cp = p[i] & 0x1f;
+		} else if ((p[i] & 0xf0) == 0xe0) {
+			n = 3;
+			cp = p[i] & 0x0f;
+		} else if ((p[i] & 0xf8) == 0xf0) {
+			n = 4;
+			cp = p[i] & 0x07;
+		} else {
+			return false;
+		}
+		if (i + n > len)
+			return false;
+		for (size_t k = 1; k < n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
+		    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* The charset parameter of a Content-Type value, or NULL. */
+static char *content_charset(const char *ct)
+{
+	const char *p = ct ? strcasestr(ct, "charset=") : NULL;
+	size_t n = 0;
+
+	if (!p)
+		return NULL;
+	p += strlen("charset=");
+	if (*p == '"')
+		p++;
+	while (p[n] && p[n] != '"' && p[n] != ';' && !isspace((unsigned char)p[n]))
+		n++;
+	return xstrndup(p, n);
+}
+
+static int to_utf8(struct strbuf *sb, const char *charset, const char *where)
+{
+	iconv_t cd;
+	struct strbuf out = STRBUF_INIT;
+	char *in = sb->buf;
+	size_t inleft = sb->len;
+
+	cd = iconv_open("UTF-8", charset);
+	if (cd == (iconv_t)-1)
+		return error("%s: unknown charset '%s'", where, charset);
+	strbuf_grow(&out, sb->len * 2 + 16);
+	while (inleft) {
+		char *o = out.buf + out.len;
+		size_t oleft = out.alloc - out.len - 1;
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+
+		out.len = (size_t)(o - out.buf);
+		if (r == (size_t)-1) {
+			if (errno == E2BIG) {
+				strbuf_grow(&out, inleft * 2 + 16);
+				continue;
+			}
+			iconv_close(cd);
+			strbuf_release(&out);
+			return error("%s: text is not valid %s", where, charset);
+		}
+	}
+	out.buf[out.len] = '\0';
+	iconv_close(cd);
+	strbuf_release(sb);
+	*sb = out;
+	return 0;
+}
+
+/* "PATCH bpf-next v2 3/7" -> 3 and 7; 0 when no number. */
+static void prefix_numbers(const char *prefix, unsigned long *n,
+			   unsigned long *total)
+{
+	const char *p = prefix;
+
+	*n = *total = 0;
+	while (p && *p) {
+		char *end;
+		unsigned long a;
+
+		if (!isdigit((unsigned char)*p) ||
+		    (p != prefix && p[-1] != ' ')) {
+			p++;
+			continue;
+		}
+		a = strtoul(p, &end, 10);
+		if (*end == '/' && isdigit((unsigned char)end[1])) {
+			char *end2;
+			unsigned long b = strtoul(end + 1, &end2, 10);
+
+			if (!*end2 || *end2 == ' ') {
+				*n = a;
+				*total = b;
+				return;
+			}
+		}
+		p = end;
+	}
+}
+
+/* Strip "[...]" groups (and "Re:") off a subject; prefix gets their text. */
+static void strip_subject(const char *subject, char **prefix, char **title)
+{
+	struct strbuf pre = STRBUF_INIT;
+	const char *s = subject;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!strncasecmp(s, "re:", 3)) {
+			s += 3;
+			continue;
+		}
+		if (*s == '[') {
+			const char *close = strchr(s, ']');
+
+			if (!close)
+				break;
+			if (pre.len)
+				strbuf_addch(&pre, ' ');
+			strbuf_add(&pre, s + 1, (size_t)(close - s - 1));
+			s = close + 1;
+			continue;
+		}
+		break;
+	}
+	*prefix = pre.len ? strbuf_detach(&pre, NULL) : NULL;
+	strbuf_release(&pre);
+	*title = xstrdup(s);
+}
+
+/* Unquote a path from a diff header ("a/x" or "\"a/\\303\\251\""). */
+static char *diff_path(const char *s, size_t len, size_t *used)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0;
+
+	if (len && s[0] == '"') {
+		for (i = 1; i < len && s[i] != '"'; i++) {
+			if (s[i] == '\\' && i + 1 < len) {
+				i++;
+				if (s[i] >= '0' && s[i] <= '7' && i + 2 < len) {
+					strbuf_addch(&sb, (char)(((s[i] - '0') << 6) |
+								 ((s[i + 1] - '0') << 3) |
+								 (s[i + 2] - '0')));
+					i += 2;
+				} else if (s[i] == 'n') {
+					strbuf_addch(&sb, '\n');
+				} else if (s[i] == 't') {
+					strbuf_addch(&sb, '\t');
+				} else {
+					strbuf_addch(&sb, s[i]);
+				}
+			} else {
+				strbuf_addch(&sb, s[i]);
+			}
+		}
+		if (i < len)
+			i++;
+	} else {
+		while (i < len && s[i] != ' ' && s[i] != '\t')
+			i++;
+		strbuf_add(&sb, s, i);
+	}
+	if (used)
+		*used = i;
+	if (starts_with(sb.buf, "a/") || starts_with(sb.buf, "b/")) {
+		char *r = xstrdup(sb.buf + 2);
+
+		strbuf_release(&sb);
+		return r;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * Walk a diff: record touched paths, check every hunk is whole, and
+ * cut the signature ("-- " after the last hunk).  Returns the diff's
+ * length, or -1 when a hunk is truncated.
+ */
+static long scan_diff(struct patch *p, const char *d, size_t len)
+{
+	size_t pos = 0, end = len;
+	long old_left = 0, new_left = 0;
+	struct touched_path *cur = NULL;
+
+	while (pos < len) {
+		const char *line = d + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t l = nl ? (size_t)(nl - line) : len - pos;
+		size_t next = pos + l + (nl ? 1 : 0);
+
+		if (old_left > 0 || new_left > 0) {
+			if (l && line[0] == '\\') {
+				/* "\ No newline at end of file" */
+			} else if (!l || line[0] == ' ') {
+				old_left--;
+				new_left--;
+			} else if (line[0] == '-') {
+				old_left--;
+			} else if (line[0] == '+') {
+				new_left--;
+			} else {
+				return -1;
+			}
+			if (old_left < 0 || new_left < 0)
+				return -1;
+			pos = next;
+			continue;
+		}
+		if (l == 3 && !memcmp(line, "-- ", 3)) {
+			end = pos;
+			break;
+		}
+		if (starts_with(line, "diff --git ")) {
+			const char *a = line + 11;
+			size_t used = 0;
+			char *pa = diff_path(a, l - 11, &used);
+			char *pb = used + 1 < l - 11 ?
+				diff_path(a + used + 1, l - 11 - used - 1, NULL) :
+				xstrdup(pa);
+
+			add_path(p, pb, pa, 'M', 0100644, 0100644);
+			cur = &p->paths[p->paths_nr - 1];
+			free(pa);
+			free(pb);
+		} else if (cur && starts_with(line, "new file mode ")) {
+			cur->kind = 'A';
+			cur->old_mode = 0;
+			cur->new_mode = (unsigned)strtoul(line + 14, NULL, 8);
+		} else if (cur && starts_with(line, "deleted file mode ")) {
+			cur->kind = 'D';
+			cur->new_mode = 0;
+			cur->old_mode = (unsigned)strtoul(line + 18, NULL, 8);
+			free(cur->path);
+			cur->path = xstrdup(cur->old_path);
+		} else if (cur && starts_with(line, "old mode ")) {
+			cur->old_mode = (unsigned)strtoul(line + 9, NULL, 8);
+		} else if (cur && starts_with(line, "new mode ")) {
+			cur->new_mode = (unsigned)strtoul(line + 9, NULL, 8);
+			if ((cur->old_mode & 0170000) != (cur->new_mode & 0170000))
+				cur->kind = 'T';
+		} else if (cur && starts_with(line, "rename from ")) {
+			cur->kind = 'R';
+		} else if (cur && starts_with(line, "copy from ")) {
+			cur->kind = 'C';
+		} else if (cur && (starts_with(line, "GIT binary patch") ||
+				   (starts_with(line, "Binary files ") &&
+				    l > 7 && !memcmp(line + l - 7, " differ", 7)))) {
+			cur->binary = true;
+		} else if (starts_with(line, "@@ -")) {
+			const char *q = line + 4;
+			char *e;
+			long a, b = 1, c, dd = 1;
+
+			a = strtol(q, &e, 10);
+			if (*e == ',')
+				b = strtol(e + 1, &e, 10);
+			if (strncmp(e, " +", 2))
+				return -1;
+			c = strtol(e + 2, &e, 10);
+			if (*e == ',')
+				dd = strtol(e + 1, &e, 10);
+			if (strncmp(e, " @@", 3) || a < 0 || b < 0 || c < 0 || dd < 0)
+				return -1;
+			old_left = b;
+			new_left = dd;
+		}
+		pos = next;
+	}
+	if (old_left > 0 || new_left > 0)
+		return -1;
+	return (long)end;
+}
+
+/* Where the diff part of a body starts: "diff --git", "Index: " or a
+ * "--- " line followed by "+++ ". */
+static const char *find_diff(const char *body)
+{
+	const char *p = body;
+
+	while (*p) {
+		if (starts_with(p, "diff --git ") || starts_with(p, "Index: ") ||
+		    (starts_with(p, "--- ") && strstr(p, "\n+++ ") ==
+		     strchrnul(p, '\n')))
+			return p;
+		p = strchrnul(p, '\n');
+		if (*p)
+			p++;
+	}
+	return NULL;
+}
+
+static void free_patch(struct patch *q);
+
+static int parse_message(struct series *s, const char *text, size_t len,
+			 const char *name, size_t index, size_t count)
+{
+	struct msg m = { 0 };
+	struct patch *p = NULL;
+	struct strbuf where = STRBUF_INIT, subj = STRBUF_INIT;
+	struct address from = { 0 };
+	const char *v, *body, *cut, *diff;
+	char *charset = NULL;
+	long off;
+	int ret = -1;
+
+	strbuf_init(&m.body, 0);
+	if (count > 1)
+		strbuf_addf(&where, "'%s' message %zu", name, index);
+	else
+		strbuf_addf(&where, "'%s'", name);
+	if (len >= 5 && !memcmp(text, "From ", 5)) {
+		const char *nl = memchr(text, '\n', len);
+		size_t l = nl ? (size_t)(nl - text) : len;
+
+		if (l >= 5 + GIT_OID_HEXSZ) {
+			bool hex = true;
+
+			for (size_t i = 0; i < GIT_OID_HEXSZ; i++)
+				if (!isxdigit((unsigned char)text[5 + i]))
+					hex = false;
+			if (hex)
+				memcpy(m.from_line_oid, text + 5, GIT_OID_HEXSZ);
+		}
+		text += nl ? l + 1 : l;
+		len -= nl ? l + 1 : l;
+	}
+	off = parse_headers(&m, text, len);
+	if (off < 0 || !msg_header(&m, "Subject") || !msg_header(&m, "From")) {
+		error("%s is not a patch: no mail headers (From:, Subject:)",
+		      where.buf);
+		goto out;
+	}
+	v = msg_header(&m, "Content-Transfer-Encoding");
+	if (v && !strcasecmp(v, "quoted-printable"))
+		mail_decode_qp(&m.body, text + off, len - (size_t)off);
+	else if (v && !strcasecmp(v, "base64")) {
+		if (mail_decode_base64(&m.body, text + off, len - (size_t)off)) {
+			error("%s: invalid base64 body", where.buf);
+			goto out;
+		}
+	} else
+		strbuf_add(&m.body, text + off, len - (size_t)off);
+	/* CRLF mail: the diff must be read with LF ends */
+	{
+		size_t w = 0;
+
+		for (size_t r = 0; r < m.body.len; r++)
+			if (!(m.body.buf[r] == '\r' && r + 1 < m.body.len &&
+			      m.body.buf[r + 1] == '\n'))
+				m.body.buf[w++] = m.body.buf[r];
+		strbuf_setlen(&m.body, w);
+	}
+	charset = content_charset(msg_header(&m, "Content-Type"));
+	if (charset && strcasecmp(charset, "utf-8") &&
+	    strcasecmp(charset, "us-ascii")) {
+		if (to_utf8(&m.body, charset, where.buf))
+			goto out;
+	} else if (!utf8_valid(m.body.buf, m.body.len)) {
+		error("%s is not valid UTF-8%s", where.buf,
+		      charset ? "" : " and names no charset");
+		goto out;
+	}
+	if (memchr(m.body.buf, '\0', m.body.len)) {
+		error("%s holds a NUL byte", where.buf);
+		goto out;
+	}
+
+	p = series_add(s);
+	p->source = count > 1 ? xstrfmt("%s:%zu", name, index) : xstrdup(name);
+	memcpy(p->oid, m.from_line_oid, sizeof(p->oid));
+	p->parents = 1;
+	v = msg_header(&m, "Subject");
+	rfc2047_decode(&subj, v, strlen(v));
+	strip_subject(subj.buf, &p->prefix, &p->subject);
+	v = msg_header(&m, "From");
+	{
+		struct strbuf dec = STRBUF_INIT;
+
+		rfc2047_decode(&dec, v, strlen(v));
+		p->sender = strbuf_detach(&dec, NULL);
+	}
+	if (address_parse(&from, p->sender)) {
+		error("%s: invalid From: header", where.buf);
+		goto out;
+	}
+	p->author_name = xstrdup(from.name);
+	p->author_email = xstrdup(from.addr);
+	address_release(&from);
+	if ((v = msg_header(&m, "Message-ID")))
+		p->message_id = xstrdup(v);
+	if ((v = msg_header(&m, "In-Reply-To")))
+		p->in_reply_to = xstrdup(v);
+	if ((v = msg_header(&m, "Date"))) {
+		struct tm tm = { 0 };
+		char *e = strptime(strchr(v, ',') ? strchr(v, ',') + 1 : v,
+				   " %d %b %Y %H:%M:%S", &tm);
+
+		if (e) {
+			int sign = 1, hh = 0, mm = 0;
+
+			while (*e == ' ')
+				e++;
+			if (*e == '-' || *e == '+') {
+				sign = *e == '-' ? -1 : 1;
+				if (strlen(e) >= 5 && isdigit((unsigned char)e[1])) {
+					hh = (e[1] - '0') * 10 + (e[2] - '0');
+					mm = (e[3] - '0') * 10 + (e[4] - '0');
+				}
+			}
+			p->author_tz = sign * (hh * 60 + mm);
+			p->author_time = (long long)timegm(&tm) -
+					 (long long)p->author_tz * 60;
+		}
+	}
+
+	body = m.body.buf;
+	/* in-body From:/Date:/Subject: as git mailinfo reads them */
+	while (starts_with(body, "From: ") || starts_with(body, "Date: ") ||
+	       starts_with(body, "Subject: ")) {
+		const char *nl = strchrnul(body, '\n');
+		char *line = xstrndup(body, (size_t)(nl - body));
+
+		if (starts_with(line, "From: ") &&
+		    !address_parse(&from, line + 6)) {
+			free(p->author_name);
+			free(p->author_email);
+			p->author_name = xstrdup(from.name);
+			p->author_email = xstrdup(from.addr);
+			address_release(&from);
+		} else if (starts_with(line, "Subject: ")) {
+			free(p->subject);
+			p->subject = xstrdup(line + 9);
+		}
+		free(line);
+		body = *nl ? nl + 1 : nl;
+	}
+	while (*body == '\n')
+		body++;
+	p->committer_name = xstrdup(p->author_name);
+	p->committer_email = xstrdup(p->author_email);
+	p->commit_time = p->author_time;
+	p->commit_tz = p->author_tz;
+
+	diff = find_diff(body);
+	/* the message ends at the first "---" line, as git mailinfo does */
+	cut = NULL;
+	for (const char *q = body; *q && (!diff || q < diff);) {
+		const char *nl = strchrnul(q, '\n');
+
+		if (nl - q >= 3 && !strncmp(q, "---", 3) &&
+		    (nl - q == 3 || isspace((unsigned char)q[3]))) {
+			cut = q;
+			break;
+		}
+		q = *nl ? nl + 1 : nl;
+	}
+	if (!cut)
+		cut = diff ? diff : body + strlen(body);
+	{
+		struct strbuf msgtext = STRBUF_INIT;
+
+		strbuf_addstr(&msgtext, p->subject);
+		strbuf_addstr(&msgtext, "\n\n");
+		strbuf_add(&msgtext, body, (size_t)(cut - body));
+		strbuf_rtrim(&msgtext);
+		strbuf_addch(&msgtext, '\n');
+		p->message = strbuf_detach(&msgtext, NULL);
+	}
+	{
+		char *title = p->subject;
+
+		split_message(p, p->message);
+		free(p->subject);
+		p->subject = title;
+	}
+	trailer_parse(&p->trailers, p->message, strlen(p->message));
+	if (diff) {
+		long dl = scan_diff(p, diff, strlen(diff));
+
+		if (dl < 0) {
+			error("%s: the patch is truncated or corrupt", where.buf);
+			goto out;
+		}
+		p->diff = xstrndup(diff, (size_t)dl);
+	}
+	/* base-commit: as format-patch --base writes it */
+	{
+		const char *b = strstr(m.body.buf, "\nbase-commit: ");
+
+		if (b && strlen(b + 14) >= GIT_OID_HEXSZ) {
+			bool hex = true;
+
+			for (size_t i = 0; i < GIT_OID_HEXSZ; i++)
+				if (!isxdigit((unsigned char)b[14 + i]))
+					hex = false;
+			if (hex) {
+				memcpy(s->base, b + 14, GIT_OID_HEXSZ);
+				s->base[GIT_OID_HEXSZ] = '\0';
+			}
+		}
+	}
+	ret = 0;
+out:
+	if (ret && p) {
+		/* drop the half-read patch */
+		free_patch(p);
+		s->nr--;
+	}
+	free(charset);
+	strbuf_release(&subj);
+	strbuf_release(&where);
+	msg_release(&m);
+	return ret;
+}
+
+int series_parse_mbox(struct series *s, const char *buf, size_t len,
+		      const char *name)
+{
+	size_t starts_alloc = 0, nstarts = 0, pos = 0;
+	size_t *starts = NULL;
+	int ret = 0;
+
+	if (memchr(buf, '\0', len))
+		return error("'%s' is not a patch: it holds NUL bytes", name);
+	/* message boundaries: "From " lines at the start or after a blank */
+	while (pos < len) {
+		const char *line = buf + pos;
+		const char *nl = memchr(line, '\n', len - pos);
+		size_t l = nl ? (size_t)(nl - line) : len - pos;
+
+		if ((pos == 0 || (pos >= 2 && buf[pos - 2] == '\n') ||
+		     nstarts) && is_from_line(line, l)) {
+			if (nstarts >= SERIES_MAX_MESSAGES) {
+				free(starts);
+				return error("'%s' holds more than %d messages",
+					     name, SERIES_MAX_MESSAGES);
+			}
+			ALLOC_GROW(starts, nstarts + 1, starts_alloc);
+			starts[nstarts++] = pos;
+		}
+		pos += l + (nl ? 1 : 0);
+	}
+	if (!nstarts) {
+		/* one message without an mbox "From " line (.eml) */
+		ret = parse_message(s, buf, len, name, 1, 1);
+		free(starts);
+		return ret;
+	}
+	if (starts[0] != 0) {
+		size_t k = 0;
+
+		while (k < starts[0] && isspace((unsigned char)buf[k]))
+			k++;
+		if (k < starts[0]) {
+			free(starts);
+			return error("'%s' is not a patch or mbox file", name);
+		}
+	}
+	for (size_t i = 0; i < nstarts && !ret; i++) {
+		size_t end = i + 1 < nstarts ? starts[i + 1] : len;
+
+		ret = parse_message(s, buf + starts[i], end - starts[i], name,
+				    i + 1, nstarts);
+	}
+	free(starts);
+	return ret;
+}
+
+static int cmp_patch_nr(const void *a, const void *b)
+{
+	unsigned long na, ta, nb, tb;
+
+	prefix_numbers(((const struct patch *)a)->prefix, &na, &ta);
+	prefix_numbers(((const struct patch *)b)->prefix, &nb, &tb);
+	return (na > nb) - (na < nb);
+}
+
+int series_load_files(struct series *s, git_repository *repo,
+		      const char *const *files, size_t nr)
+{
+	bool all_numbered = true;
+	size_t cover_at = SIZE_MAX;
+
+	memset(s, 0, sizeof(*s));
+	s->source = SERIES_FILES;
+	s->repo = repo;
+	for (size_t i = 0; i < nr; i++) {
+		struct strbuf buf = STRBUF_INIT;
+		struct stat st;
+		int fd = open(files[i], O_RDONLY | O_CLOEXEC);
+
+		if (fd < 0)
+			return error_errno("unable to read '%s'", files[i]);
+		if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+			close(fd);
+			return error("'%s' is not a regular file", files[i]);
+		}
+		if ((unsigned long long)st.st_size > SERIES_MAX_FILE) {
+			close(fd);
+			return error("'%s' is too large (%lld bytes; a series "
+				     "file may hold at most %u MiB)", files[i],
+				     (long long)st.st_size, SERIES_MAX_FILE >> 20);
+		}
+		if (strbuf_read_fd(&buf, fd)) {
+			error_errno("unable to read '%s'", files[i]);
+			close(fd);
+			strbuf_release(&buf);
+			return -1;
+		}
+		close(fd);
+		if (!buf.len) {
+			strbuf_release(&buf);
+			return error("'%s' is empty", files[i]);
+		}
+		if (series_parse_mbox(s, buf.buf, buf.len, files[i])) {
+			strbuf_release(&buf);
+			return -1;
+		}
+		strbuf_release(&buf);
+	}
+	if (!s->nr)
+		return error("no patches in the files given");
+	for (size_t i = 0; i < s->nr; i++) {
+		unsigned long n, t;
+
+		prefix_numbers(s->patches[i].prefix, &n, &t);
+		if (!t)
+			all_numbered = false;
+	}
+	if (all_numbered)
+		qsort(s->patches, s->nr, sizeof(*s->patches), cmp_patch_nr);
+	/* the cover: numbered 0, or a message without a diff */
+	for (size_t i = 0; i < s->nr; i++) {
+		unsigned long n, t;
+
+		prefix_numbers(s->patches[i].prefix, &n, &t);
+		if ((t && !n) || (!s->patches[i].diff && !s->patches[i].paths_nr &&
+				  strstr(s->patches[i].subject, "*** SUBJECT HERE ***"))) {
+			cover_at = i;
+			break;
+		}
+	}
+	if (cover_at == SIZE_MAX && s->nr > 1 && !s->patches[0].diff)
+		cover_at = 0;
+	if (cover_at != SIZE_MAX) {
+		s->cover = xmalloc(sizeof(*s->cover));
+		*s->cover = s->patches[cover_at];
+		memmove(s->patches + cover_at, s->patches + cover_at + 1,
+			(s->nr - cover_at - 1) * sizeof(*s->patches));
+		s->nr--;
+		s->cover->nr = 0;
+	}
+	for (size_t i = 0; i < s->nr; i++) {
+		s->patches[i].nr = i + 1;
+		if (!s->patches[i].diff)
+			return error("%s holds no patch",
+				     s->patches[i].source ? s->patches[i].source : "input");
+	}
+	if (!s->nr)
+		return error("no patches in the files given, only a cover letter");
+	return 0;
+}
+
+bool patch_touches(const struct patch *p, const char *prefix)
+{
+	for (size_t i = 0; i < p->paths_nr; i++)
+		if (starts_with(p->paths[i].path, prefix) ||
+		    starts_with(p->paths[i].old_path, prefix))
+			return true;
+	return false;
+}
+
+bool series_touches(const struct series *s, const char *prefix)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		if (patch_touches(&s->patches[i], prefix))
+			return true;
+	return false;
+}
+
+const char *patch_short_oid(const struct patch *p, int len)
+{
+	static char buf[GIT_OID_HEXSZ + 1];
+
+	if (len < 4 || len > GIT_OID_HEXSZ)
+		len = 12;
+	snprintf(buf, sizeof(buf), "%.*s", len, p->oid);
+	return buf;
+}
+
+static void free_patch(struct patch *q)
+{
+	free(q->author_name);
+	free(q->author_email);
+	free(q->committer_name);
+	free(q->committer_email);
+	free(q->subject);
+	free(q->prefix);
+	free(q->message);
+	free(q->body);
+	trailer_list_release(&q->trailers);
+	for (size_t k = 0; k < q->paths_nr; k++) {
+		free(q->paths[k].path);
+		free(q->paths[k].old_path);
+	}
+	free(q->paths);
+	free(q->diff);
+	free(q->message_id);
+	free(q->in_reply_to);
+	free(q->sender);
+	free(q->source);
+	memset(q, 0, sizeof(*q));
+}
+
+void series_release(struct series *s)
+{
+	for (size_t i = 0; i < s->nr; i++)
+		free_patch(&s->patches[i]);
+	free(s->patches);
+	if (s->cover) {
+		free_patch(s->cover);
+		free(s->cover);
+	}
+	free(s->range);
+	free(s->tip_ref);
+	memset(s, 0, sizeof(*s));
+}
