@@ -1,0 +1,593 @@
+// SPDX-License-Identifier: GPL-2.0
+/* smtp: SMTP over libcurl, the shape of curl's docs/examples/smtp-tls.c:
+ * one easy handle kept for the series, our own CRLF, checks always on. */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <curl/curl.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "smtp.h"
+#include "strbuf.h"
+
+#define SMTP_DEFAULT_TIMEOUT 60
+
+struct upload {
+	const char *text;
+	size_t len, pos;
+	bool lf_pending;	/* the LF of a CRLF did not fit the buffer */
+	bool end_added;		/* the text lacked a final newline */
+};
+
+struct smtp {
+	CURL *curl;
+	const struct smtp_settings *set;
+	char *name;			/* "server:port" */
+	char errbuf[CURL_ERROR_SIZE];
+	struct upload up;
+	struct strbuf line;		/* a reply line being assembled */
+	struct strbuf reply;		/* the last reply, lines joined */
+	bool reply_done;
+	int reply_code;
+	bool in_auth;			/* between AUTH and its final reply */
+	bool authenticated;
+	enum smtp_failure failure;
+	struct strbuf reason;
+};
+
+const char *smtp_encryption_name(enum smtp_encryption e)
+{
+	switch (e) {
+	case SMTP_ENCRYPTION_SSL:
+		return "ssl";
+	case SMTP_ENCRYPTION_TLS:
+		return "tls";
+	default:
+		return "none";
+	}
+}
+
+bool smtp_server_is_loopback(const char *server)
+{
+	struct in_addr a4;
+	struct in6_addr a6;
+
+	if (!strcasecmp(server, "localhost") ||
+	    ends_with(server, ".localhost"))
+		return true;
+	if (inet_pton(AF_INET, server, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (inet_pton(AF_INET6, server, &a6) == 1)
+		return IN6_IS_ADDR_LOOPBACK(&a6);
+	return false;
+}
+
+char *smtp_server_name(const struct smtp_settings *s)
+{
+	if (strchr(s->server, ':'))
+		return xstrfmt("[%s]:%ld", s->server, s->port);
+	return xstrfmt("%s:%ld", s->server, s->port);
+}
+
+/* A value from the command line, else [smtp], else git's sendemail. */
+static char *setting(const struct config *cfg, const char *cmdline,
+		     const char *ini_key, const char *git_key)
+{
+	if (cmdline)
+		return xstrdup(cmdline);
+	return config_get(cfg, ini_key, git_key);
+}
+
+/* Host names and addresses only: this goes into a URL. */
+static bool valid_host(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr(".-_:", *s))
+			return false;
+	return true;
+}
+
+static int parse_long(const char *v, long min, long max, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
+		       const struct smtp_overrides *o)
+{
+	static const struct smtp_overrides none;
+	char *enc = NULL, *port = NULL, *timeout = NULL;
+	int ret = -1;
+
+	if (!o)
+		o = &none;
+	memset(s, 0, sizeof(*s));
+	s->server = setting(cfg, o->server, "smtp.server",
+			    "sendemail.smtpServer");
+	enc = setting(cfg, o->encryption, "smtp.encryption",
+		      "sendemail.smtpEncryption");
+	port = setting(cfg, o->port, "smtp.port", "sendemail.smtpServerPort");
+	s->user = setting(cfg, o->user, "smtp.user", "sendemail.smtpUser");
+	s->pass = config_get(cfg, "smtp.pass", "sendemail.smtpPass");
+	s->ca = config_get(cfg, "smtp.ca", "sendemail.smtpSSLCertPath");
+	s->domain = config_get(cfg, "smtp.domain", "sendemail.smtpDomain");
+	s->envelope_sender = config_get(cfg, "smtp.envelope-sender",
+					"sendemail.envelopeSender");
+	timeout = config_get(cfg, "smtp.timeout", NULL);
+
+	if (!s->server || !*s->server) {
+		error("no SMTP server configured");
+		hint("set 'server' in the [smtp] section of git-bpf's config, "
+		     "or git's 'sendemail.smtpServer'");
+		goto out;
+	}
+	if (s->server[0] == '/') {
+		error("SMTP server '%s' is a program; git bpf sends over SMTP "
+		      "only", s->server);
+		goto out;
+	}
+	if (!valid_host(s->server)) {
+		error("SMTP server '%s' is no host name or address",
+		      s->server);
+		goto out;
+	}
+
+	if (!enc || !*enc) {
+		/* Nothing crosses the wire to a local relay; anything else
+		 * gets STARTTLS, required, unless 465 says implicit TLS. */
+		if (port && !strcmp(port, "465"))
+			s->encryption = SMTP_ENCRYPTION_SSL;
+		else if (smtp_server_is_loopback(s->server))
+			s->encryption = SMTP_ENCRYPTION_NONE;
+		else
+			s->encryption = SMTP_ENCRYPTION_TLS;
+	} else if (!strcasecmp(enc, "ssl") || !strcasecmp(enc, "smtps")) {
+		s->encryption = SMTP_ENCRYPTION_SSL;
+	} else if (!strcasecmp(enc, "tls") || !strcasecmp(enc, "starttls")) {
+		s->encryption = SMTP_ENCRYPTION_TLS;
+	} else if (!strcasecmp(enc, "none")) {
+		s->encryption = SMTP_ENCRYPTION_NONE;
+	} else {
+		error("unknown SMTP encryption '%s' (ssl, tls or none)", enc);
+		goto out;
+	}
+
+	if (!port || !*port)
+		s->port = s->encryption == SMTP_ENCRYPTION_SSL ? 465 :
+			  s->encryption == SMTP_ENCRYPTION_TLS ? 587 : 25;
+	else if (parse_long(port, 1, 65535, &s->port)) {
+		error("SMTP port '%s' is no port number", port);
+		goto out;
+	}
+
+	s->timeout = SMTP_DEFAULT_TIMEOUT;
+	if (timeout && parse_long(timeout, 1, 3600, &s->timeout)) {
+		error("SMTP timeout '%s' is no number of seconds (1 to 3600)",
+		      timeout);
+		goto out;
+	}
+	if (s->user && !*s->user) {
+		free(s->user);
+		s->user = NULL;
+	}
+	if (s->domain && !valid_host(s->domain)) {
+		error("SMTP domain '%s' is no host name", s->domain);
+		goto out;
+	}
+	if (s->ca) {
+		struct stat st;
+
+		if (stat(s->ca, &st)) {
+			error_errno("cannot use the CA certificates '%s'",
+				    s->ca);
+			goto out;
+		}
+	}
+	if (s->user && s->encryption == SMTP_ENCRYPTION_NONE &&
+	    !smtp_server_is_loopback(s->server)) {
+		error("refusing to send the password of '%s' unencrypted "
+		      "to '%s'", s->user, s->server);
+		hint("set the SMTP encryption to 'tls' or 'ssl'");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(enc);
+	free(port);
+	free(timeout);
+	return ret;
+}
+
+void smtp_settings_release(struct smtp_settings *s)
+{
+	free(s->server);
+	free(s->user);
+	if (s->pass)
+		explicit_bzero(s->pass, strlen(s->pass));
+	free(s->pass);
+	free(s->ca);
+	free(s->domain);
+	free(s->envelope_sender);
+	memset(s, 0, sizeof(*s));
+}
+
+/* LF becomes CRLF unless a CR is already there (as git send-email's
+ * Net::SMTP does); the text always ends with CRLF. */
+static size_t read_text(char *buf, size_t size, size_t nitems, void *arg)
+{
+	struct upload *u = arg;
+	size_t room = size * nitems, n = 0;
+
+	while (n < room) {
+		char c;
+
+		if (u->lf_pending) {
+			buf[n++] = '\n';
+			u->lf_pending = false;
+			continue;
+		}
+		if (u->pos == u->len) {
+			if (u->end_added || !u->len ||
+			    u->text[u->len - 1] == '\n')
+				break;
+			u->end_added = true;
+			buf[n++] = '\r';
+			u->lf_pending = true;
+			continue;
+		}
+		c = u->text[u->pos++];
+		if (c == '\n' && (u->pos < 2 || u->text[u->pos - 2] != '\r')) {
+			buf[n++] = '\r';
+			u->lf_pending = true;
+			continue;
+		}
+		buf[n++] = c;
+	}
+	return n;
+}
+
+static void debug_print(const char *dir, const char *text, size_t len)
+{
+	fprintf(stderr, "%s %.*s\n", dir, (int)len, text);
+}
+
+/* Print what we say without what must stay secret: the AUTH argument and
+ * every answer to the server's 334 challenges are credentials. */
+static void debug_out(struct smtp *s, const char *line, size_t len)
+{
+	if (len >= 5 && !strncasecmp(line, "AUTH ", 5)) {
+		size_t mech = 5;
+
+		while (mech < len && line[mech] != ' ')
+			mech++;
+		s->in_auth = true;
+		if (!s->set->debug)
+			return;
+		if (mech < len)
+			fprintf(stderr, "> %.*s <redacted>\n", (int)mech, line);
+		else
+			debug_print(">", line, len);
+		return;
+	}
+	if (!s->set->debug)
+		return;
+	if (s->in_auth)
+		fprintf(stderr, "> <redacted>\n");
+	else
+		debug_print(">", line, len);
+}
+
+static void reply_line(struct smtp *s, const char *line, size_t len)
+{
+	bool last = len < 4 || line[3] != '-';
+
+	if (s->reply_done) {
+		strbuf_reset(&s->reply);
+		s->reply_done = false;
+	}
+	/* "550 first line second line": the code once, every line's text */
+	if (!s->reply.len)
+		strbuf_add(&s->reply, line, len < 3 ? len : 3);
+	if (len > 4) {
+		strbuf_addch(&s->reply, ' ');
+		strbuf_add(&s->reply, line + 4, len - 4);
+	}
+	if (!last)
+		return;
+	s->reply_code = atoi(s->reply.buf);
+	s->reply_done = true;
+	if (s->in_auth && s->reply_code != 334) {
+		s->in_auth = false;
+		if (s->reply_code == 235)
+			s->authenticated = true;
+	}
+}
+
+static void each_line(struct smtp *s, curl_infotype type, const char *data,
+		      size_t size)
+{
+	const char *end = data + size;
+
+	while (data < end) {
+		const char *nl = memchr(data, '\n', end - data);
+		size_t n = (nl ? nl : end) - data;
+
+		strbuf_add(&s->line, data, n);
+		data += n;
+		if (!nl)
+			return;	/* the rest of the line comes next call */
+		data++;
+		strbuf_rtrim(&s->line);
+		if (type == CURLINFO_HEADER_IN) {
+			if (s->set->debug)
+				debug_print("<", s->line.buf, s->line.len);
+			reply_line(s, s->line.buf, s->line.len);
+		} else {
+			debug_out(s, s->line.buf, s->line.len);
+		}
+		strbuf_reset(&s->line);
+	}
+}
+
+static int on_debug(CURL *curl, curl_infotype type, char *data, size_t size,
+		    void *arg)
+{
+	struct smtp *s = arg;
+
+	switch (type) {
+	case CURLINFO_HEADER_IN:
+	case CURLINFO_HEADER_OUT:
+		each_line(s, type, data, size);
+		break;
+	case CURLINFO_TEXT:
+		if (s->set->debug) {
+			while (size && (data[size - 1] == '\n' ||
+					data[size - 1] == '\r'))
+				size--;
+			debug_print("*", data, size);
+		}
+		break;
+	default:
+		/* message text and TLS records: not part of the dialogue */
+		break;
+	}
+	return 0;
+}
+
+int smtp_open(struct smtp **out, const struct smtp_settings *set)
+{
+	struct smtp *s;
+	struct strbuf url = STRBUF_INIT;
+	CURLcode rc;
+	CURL *c;
+	int ret = -1;
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT))
+		return error("cannot initialise libcurl");
+	c = curl_easy_init();
+	if (!c) {
+		curl_global_cleanup();
+		return error("cannot initialise libcurl");
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->curl = c;
+	s->set = set;
+	s->name = smtp_server_name(set);
+	strbuf_init(&s->line, 0);
+	strbuf_init(&s->reply, 0);
+	strbuf_init(&s->reason, 0);
+
+	strbuf_addf(&url, "%s://%s",
+		    set->encryption == SMTP_ENCRYPTION_SSL ? "smtps" : "smtp",
+		    s->name);
+	if (set->domain)
+		strbuf_addf(&url, "/%s", set->domain);
+
+	rc = curl_easy_setopt(c, CURLOPT_URL, url.buf);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, s->errbuf);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	if (!rc && set->encryption == SMTP_ENCRYPTION_TLS)
+		rc = curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER,
+				      set->insecure ? 0L : 1L);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST,
+				      set->insecure ? 0L : 2L);
+	if (!rc && set->ca) {
+		struct stat st;
+
+		if (!stat(set->ca, &st) && S_ISDIR(st.st_mode))
+			rc = curl_easy_setopt(c, CURLOPT_CAPATH, set->ca);
+		else
+			rc = curl_easy_setopt(c, CURLOPT_CAINFO, set->ca);
+	}
+	if (!rc && set->user)
+		rc = curl_easy_setopt(c, CURLOPT_USERNAME, set->user);
+	if (!rc && set->user && set->pass)
+		rc = curl_easy_setopt(c, CURLOPT_PASSWORD, set->pass);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, set->timeout);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT,
+				      set->timeout);
+	if (!rc)	/* a server that takes the data and stalls */
+		rc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, set->timeout);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_READFUNCTION, read_text);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_READDATA, &s->up);
+	/* Always on: the callback keeps the server's last reply for our
+	 * errors, and prints the dialogue only with --smtp-debug. */
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, on_debug);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_DEBUGDATA, s);
+	if (!rc)
+		rc = curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
+	if (rc) {
+		error("cannot set up libcurl for '%s': %s", url.buf,
+		      curl_easy_strerror(rc));
+		smtp_close(s);
+		goto out;
+	}
+	*out = s;
+	ret = 0;
+out:
+	strbuf_release(&url);
+	return ret;
+}
+
+static bool reply_is_failure(const struct smtp *s)
+{
+	return s->reply_done && s->reply_code >= 400;
+}
+
+/* Turn curl's code, its error buffer and the last reply into one reason. */
+static void explain(struct smtp *s, CURLcode rc)
+{
+	const char *why = s->errbuf[0] ? s->errbuf : curl_easy_strerror(rc);
+
+	strbuf_reset(&s->reason);
+	switch (rc) {
+	case CURLE_LOGIN_DENIED:
+		s->failure = SMTP_FAIL_AUTH;
+		strbuf_addf(&s->reason, "'%s' refused the login of '%s'",
+			    s->name, s->set->user ? s->set->user : "");
+		if (reply_is_failure(s))
+			strbuf_addf(&s->reason, ": %s", s->reply.buf);
+		return;
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_CONNECT:
+		s->failure = SMTP_FAIL_CONNECT;
+		strbuf_addf(&s->reason, "cannot connect to '%s': %s", s->name,
+			    why);
+		return;
+	case CURLE_PEER_FAILED_VERIFICATION:
+		s->failure = SMTP_FAIL_CONNECT;
+		strbuf_addf(&s->reason,
+			    "the certificate of '%s' does not verify: %s",
+			    s->name, why);
+		return;
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_ISSUER_ERROR:
+		s->failure = SMTP_FAIL_CONNECT;
+		strbuf_addf(&s->reason, "no TLS connection to '%s': %s",
+			    s->name, why);
+		return;
+	case CURLE_USE_SSL_FAILED:
+		s->failure = SMTP_FAIL_CONNECT;
+		strbuf_addf(&s->reason, "'%s' does not offer STARTTLS",
+			    s->name);
+		return;
+	case CURLE_OPERATION_TIMEDOUT:
+		s->failure = SMTP_FAIL_TIMEOUT;
+		strbuf_addf(&s->reason,
+			    "no reply from '%s' within %ld seconds (%s)",
+			    s->name, s->set->timeout, why);
+		return;
+	default:
+		break;
+	}
+	if (reply_is_failure(s)) {
+		s->failure = SMTP_FAIL_REFUSED;
+		strbuf_addstr(&s->reason, s->reply.buf);
+		return;
+	}
+	s->failure = SMTP_FAIL_OTHER;
+	strbuf_addf(&s->reason, "%s (talking to '%s')", why, s->name);
+}
+
+int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
+	      const char *text, size_t len)
+{
+	struct curl_slist *list = NULL, *l;
+	char *mail_from = xstrfmt("<%s>", from);
+	CURLcode rc;
+	size_t i;
+
+	for (i = 0; i < rcpts->nr; i++) {
+		char *r = xstrfmt("<%s>", rcpts->v[i]);
+
+		l = curl_slist_append(list, r);
+		free(r);
+		if (!l)
+			die_oom();
+		list = l;
+	}
+	s->up = (struct upload){ .text = text, .len = len };
+	s->errbuf[0] = '\0';
+	s->reply_done = false;
+	s->reply_code = 0;
+	strbuf_reset(&s->reply);
+	strbuf_reset(&s->line);
+	s->failure = SMTP_FAIL_NONE;
+
+	rc = curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, mail_from);
+	if (!rc)
+		rc = curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, list);
+	if (!rc)
+		rc = curl_easy_perform(s->curl);
+	/* the handle must not point at the list once it is freed */
+	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, NULL);
+	curl_slist_free_all(list);
+	free(mail_from);
+	if (rc) {
+		explain(s, rc);
+		return -1;
+	}
+	return 0;
+}
+
+enum smtp_failure smtp_failure(const struct smtp *s)
+{
+	return s->failure;
+}
+
+const char *smtp_reason(const struct smtp *s)
+{
+	return s->reason.buf;
+}
+
+bool smtp_authenticated(const struct smtp *s)
+{
+	return s->authenticated;
+}
+
+void smtp_close(struct smtp *s)
+{
+	if (!s)
+		return;
+	curl_easy_cleanup(s->curl);
+	curl_global_cleanup();
+	free(s->name);
+	strbuf_release(&s->line);
+	strbuf_release(&s->reply);
+	strbuf_release(&s->reason);
+	free(s);
+}
