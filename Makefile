@@ -9,7 +9,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := libgit2 libcurl inih jansson libpcre2-8
+PKGS := libgit2 libcurl inih jansson libpcre2-8 zlib
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
 CFLAGS ?= -O2 -g
@@ -50,7 +50,7 @@ PROVE_OPTS ?= -j2
 
 # Debian packages to build, test, fuzz and benchmark.
 DEPS := build-essential pkg-config git libgit2-dev libcurl4-openssl-dev \
-	libinih-dev libjansson-dev libcmocka-dev sharness python3 \
+	libinih-dev libjansson-dev libcmocka-dev zlib1g-dev sharness python3 \
 	python3-aiosmtpd openssl perl man-db clang libclang-rt-14-dev \
 	linux-source-6.1 xz-utils valgrind libpcre2-dev
 
