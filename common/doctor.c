@@ -10,6 +10,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +20,7 @@
 
 #include "doctor.h"
 #include "mail.h"
+#include "smtp.h"
 
 extern char **environ;
 
@@ -714,10 +717,11 @@ void doctor_check_kernel(struct doctor_report *r,
  * CURLOPT_CONNECT_ONLY it stops there, and without credentials it does
  * not authenticate, so no mail is ever begun.
  */
-static int smtp_probe(const char *url, bool starttls, long timeout,
-		      struct strbuf *err)
+static int smtp_probe(const struct smtp_settings *set, const char *url,
+		      long timeout, struct strbuf *err)
 {
 	char errbuf[CURL_ERROR_SIZE] = "";
+	struct stat st;
 	CURL *curl;
 	CURLcode rc;
 
@@ -727,13 +731,18 @@ static int smtp_probe(const char *url, bool starttls, long timeout,
 		return -1;
 	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	curl_easy_setopt(curl, CURLOPT_CONNECT_ONLY, 1L);
 	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, timeout);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout);
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
-	if (starttls)
+	if (set->encryption == SMTP_ENCRYPTION_TLS)
 		curl_easy_setopt(curl, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+	if (set->ca && !stat(set->ca, &st) && S_ISDIR(st.st_mode))
+		curl_easy_setopt(curl, CURLOPT_CAPATH, set->ca);
+	else if (set->ca)
+		curl_easy_setopt(curl, CURLOPT_CAINFO, set->ca);
 	rc = curl_easy_perform(curl);
 	if (rc != CURLE_OK)
 		strbuf_addstr(err, *errbuf ? errbuf : curl_easy_strerror(rc));
@@ -743,53 +752,53 @@ static int smtp_probe(const char *url, bool starttls, long timeout,
 
 void doctor_check_smtp(struct doctor_report *r, const struct doctor_env *env)
 {
-	char *server, *port, *enc, *user;
+	static const char fix[] =
+		"git config --global sendemail.smtpServer HOST (and sendemail.smtpServerPort, sendemail.smtpEncryption, sendemail.smtpUser)";
+	struct smtp_settings set;
 	struct strbuf url = STRBUF_INIT, err = STRBUF_INIT;
-	bool ssl, tls;
+	char *server, *name;
+	long timeout;
 
 	server = config_get(env->cfg, "smtp.server", "sendemail.smtpServer");
-	port = config_get(env->cfg, "smtp.port", "sendemail.smtpServerPort");
-	enc = config_get(env->cfg, "smtp.encryption",
-			 "sendemail.smtpEncryption");
-	user = config_get(env->cfg, "smtp.user", "sendemail.smtpUser");
-
 	if (!server || !*server) {
-		doctor_add(r, "smtp-config", DOCTOR_WARNING,
-			   "git config --global sendemail.smtpServer HOST (and sendemail.smtpServerPort, sendemail.smtpEncryption, sendemail.smtpUser)",
+		doctor_add(r, "smtp-config", DOCTOR_WARNING, fix,
 			   "no SMTP server configured: git bpf send can only write files");
-		goto out;
+		free(server);
+		return;
 	}
-	ssl = enc && !strcasecmp(enc, "ssl");
-	tls = enc && !strcasecmp(enc, "tls");
-	if (enc && !ssl && !tls && strcasecmp(enc, "none") &&
-	    strcasecmp(enc, "")) {
-		doctor_add(r, "smtp-config", DOCTOR_ERROR,
-			   "git config --global sendemail.smtpEncryption tls (or ssl)",
-			   "unknown SMTP encryption '%s'", enc);
-		goto out;
+	free(server);
+	/* the same settings, defaults and refusals as delivery */
+	if (smtp_settings_load(&set, env->cfg, NULL)) {
+		doctor_add(r, "smtp-config", DOCTOR_ERROR, fix,
+			   "the SMTP settings are not usable (the error above says why)");
+		smtp_settings_release(&set);
+		return;
 	}
+	name = smtp_server_name(&set);
 	doctor_add(r, "smtp-config", DOCTOR_OK, NULL,
-		   "server %s, port %s, encryption %s, %s%s", server,
-		   port ? port : ssl ? "465" : "25",
-		   ssl ? "ssl" : tls ? "tls (STARTTLS)" : "none",
-		   user ? "user " : "no user", user ? user : "");
-	strbuf_addf(&url, "%s://%s:%s", ssl ? "smtps" : "smtp", server,
-		    port ? port : ssl ? "465" : "25");
-	if (smtp_probe(url.buf, tls, env->smtp_timeout, &err))
+		   "server %s, encryption %s, %s%s", name,
+		   smtp_encryption_name(set.encryption),
+		   set.user ? "user " : "no user", set.user ? set.user : "");
+	strbuf_addf(&url, "%s://%s",
+		    set.encryption == SMTP_ENCRYPTION_SSL ? "smtps" : "smtp",
+		    name);
+	if (set.domain)
+		strbuf_addf(&url, "/%s", set.domain);
+	timeout = env->smtp_timeout > 0 && env->smtp_timeout < set.timeout ?
+		  env->smtp_timeout : set.timeout;
+	if (smtp_probe(&set, url.buf, timeout, &err))
 		doctor_add(r, "smtp-server", DOCTOR_ERROR,
-			   "check sendemail.smtpServer, sendemail.smtpServerPort and sendemail.smtpEncryption, and the network",
-			   "%s does not answer EHLO: %s", url.buf, err.buf);
+			   "check the SMTP server, port and encryption in git config (sendemail.*) or [smtp], and the network",
+			   "%s does not answer EHLO: %s", name, err.buf);
 	else
 		doctor_add(r, "smtp-server", DOCTOR_OK, NULL,
-			   "%s answers EHLO%s", url.buf,
-			   tls ? " and STARTTLS" : "");
-out:
+			   "%s answers EHLO%s", name,
+			   set.encryption == SMTP_ENCRYPTION_NONE ? "" :
+			   " over TLS");
 	strbuf_release(&url);
 	strbuf_release(&err);
-	free(server);
-	free(port);
-	free(enc);
-	free(user);
+	smtp_settings_release(&set);
+	free(name);
 }
 
 /* Whether url is the kernel.org repository of tree ("bpf", "bpf-next"):
