@@ -32,14 +32,11 @@ int git_err(const char *fmt, ...)
 git_repository *repo_open_quiet(void)
 {
 	git_repository *repo = NULL;
-	const char *gitdir = getenv("GIT_DIR");
 
-	if (gitdir && *gitdir) {
-		if (git_repository_open(&repo, gitdir))
-			repo = NULL;
-	} else if (git_repository_open_ext(&repo, ".", 0, NULL)) {
+	/* as git finds it: GIT_DIR, GIT_CEILING_DIRECTORIES, discovery */
+	if (git_repository_open_ext(&repo, NULL, GIT_REPOSITORY_OPEN_FROM_ENV,
+				    NULL))
 		repo = NULL;
-	}
 	git_error_clear();
 	return repo;
 }

@@ -686,6 +686,7 @@ static long scan_diff(struct patch *p, const char *d, size_t len)
 	size_t pos = 0, end = len;
 	long old_left = 0, new_left = 0;
 	struct touched_path *cur = NULL;
+	bool cur_has_body = true;
 
 	while (pos < len) {
 		const char *line = d + pos;
@@ -717,6 +718,10 @@ static long scan_diff(struct patch *p, const char *d, size_t len)
 		}
 		if (starts_with(line, "diff --git ")) {
 			const char *a = line + 11;
+
+			if (!cur_has_body)
+				return -1;	/* the previous file lost its body */
+			cur_has_body = false;
 			size_t used = 0;
 			char *pa = diff_path(a, l - 11, &used);
 			char *pb = used + 1 < l - 11 ?
@@ -727,7 +732,20 @@ static long scan_diff(struct patch *p, const char *d, size_t len)
 			cur = &p->paths[p->paths_nr - 1];
 			free(pa);
 			free(pb);
-		} else if (cur && starts_with(line, "new file mode ")) {
+			pos = next;
+			continue;
+		}
+		/* a file section says what changed, or it was cut short */
+		if (starts_with(line, "new file mode ") ||
+		    starts_with(line, "deleted file mode ") ||
+		    starts_with(line, "new mode ") ||
+		    starts_with(line, "rename to ") ||
+		    starts_with(line, "copy to ") ||
+		    starts_with(line, "Binary files ") ||
+		    starts_with(line, "GIT binary patch") ||
+		    starts_with(line, "@@ -"))
+			cur_has_body = true;
+		if (cur && starts_with(line, "new file mode ")) {
 			cur->kind = 'A';
 			cur->old_mode = 0;
 			cur->new_mode = (unsigned)strtoul(line + 14, NULL, 8);
@@ -771,7 +789,7 @@ static long scan_diff(struct patch *p, const char *d, size_t len)
 		}
 		pos = next;
 	}
-	if (old_left > 0 || new_left > 0)
+	if (old_left > 0 || new_left > 0 || !cur_has_body)
 		return -1;
 	return (long)end;
 }

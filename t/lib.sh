@@ -36,6 +36,9 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 . /usr/share/sharness/sharness.sh
 
 FIXTURES="$GIT_BPF_SRC/t/fixtures"
+# The trash directory lies inside our own repository: never find that one.
+GIT_CEILING_DIRECTORIES="$SHARNESS_TRASH_DIRECTORY/.."
+export GIT_CEILING_DIRECTORIES
 
 git config --global user.name "$GIT_AUTHOR_NAME"
 git config --global user.email "$GIT_AUTHOR_EMAIL"
