@@ -115,10 +115,11 @@ deps:
 	else echo 'make deps: needs apt-get (Debian)'; exit 1; fi
 
 install: all
-	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(docdir)
-	install -m 755 $(PROGRAMS) $(DESTDIR)$(bindir)
-	install -m 644 $(MANPAGES) $(DESTDIR)$(mandir)/man1
-	install -m 644 config.sample $(DESTDIR)$(docdir)
+	install -d "$(DESTDIR)$(bindir)" "$(DESTDIR)$(mandir)/man1" \
+		"$(DESTDIR)$(docdir)"
+	install -m 755 $(PROGRAMS) "$(DESTDIR)$(bindir)"
+	install -m 644 $(MANPAGES) "$(DESTDIR)$(mandir)/man1"
+	install -m 644 config.sample "$(DESTDIR)$(docdir)"
 
 clean:
 	rm -rf build build-san build-fuzz
