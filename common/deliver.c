@@ -1,24 +1,508 @@
 // SPDX-License-Identifier: GPL-2.0
 /* deliver: journal a finished series in the outbox, then mail it over
- * SMTP, so that an interrupted send can be resumed without duplicates. */
-#include <stdbool.h>
+ * SMTP, so that an interrupted send resumes with nothing lost or doubled. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
+#include "credential.h"
+#include "mail.h"
 #include "message.h"
+#include "outbox.h"
+#include "smtp.h"
 #include "util.h"
+
+#define BAD_INPUT (-2)
+
+/* One run of the transport over a message set, fresh or resumed. */
+struct delivery {
+	git_repository *repo;
+	const struct config *cfg;
+	const struct deliver_opts *opts;
+	struct message_set *ms;
+	struct outbox ob;
+	struct smtp_settings set;
+	struct smtp_overrides over;	/* what the command line said */
+	char *server_name;
+	struct credential cred;
+	bool cred_from_git;		/* password from git credential */
+	char **sender;			/* envelope sender, a message */
+	struct strvec *rcpts;		/* envelope recipients, a message */
+};
+
+static void delivery_release(struct delivery *d)
+{
+	size_t i;
+
+	if (d->sender)
+		for (i = 0; i < d->ms->nr; i++) {
+			free(d->sender[i]);
+			strvec_clear(&d->rcpts[i]);
+		}
+	free(d->sender);
+	free(d->rcpts);
+	credential_release(&d->cred);
+	free(d->server_name);
+	smtp_settings_release(&d->set);
+	outbox_release(&d->ob);
+}
+
+static bool is_pending(const struct delivery *d, size_t i)
+{
+	return !d->ob.accepted || !d->ob.accepted[i];
+}
+
+static size_t count_pending(const struct delivery *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->ms->nr; i++)
+		n += is_pending(d, i);
+	return n;
+}
+
+static int message_error(const struct delivery *d, size_t i,
+			 const char *what)
+{
+	return error("message %zu/%zu '%s': %s", i + 1, d->ms->nr,
+		     d->ms->v[i].subject ? d->ms->v[i].subject : "", what);
+}
+
+/*
+ * The envelope of every message, worked out and checked before anything
+ * is journaled or sent: a bad address is bad input, not half a series.
+ */
+static int prepare_envelopes(struct delivery *d)
+{
+	const char *fixed = d->set.envelope_sender;
+	size_t i, j;
+
+	if (fixed && !strcasecmp(fixed, "auto"))
+		fixed = NULL;
+	if (fixed && (!address_valid(fixed) || mail_header_unsafe(fixed)))
+		return error("envelope sender '%s' is no valid address",
+			     fixed);
+	d->sender = xcalloc(d->ms->nr ? d->ms->nr : 1, sizeof(*d->sender));
+	d->rcpts = xcalloc(d->ms->nr ? d->ms->nr : 1, sizeof(*d->rcpts));
+	for (i = 0; i < d->ms->nr; i++) {
+		const struct message *m = &d->ms->v[i];
+		struct address a = { NULL, NULL };
+
+		if (!m->text || !m->message_id || !m->subject)
+			return message_error(d, i, "incomplete message");
+		if (fixed) {
+			d->sender[i] = xstrdup(fixed);
+		} else {
+			if (!m->from || address_parse(&a, m->from))
+				return message_error(d, i,
+						     "no valid sender address");
+			d->sender[i] = a.addr;
+			a.addr = NULL;
+			address_release(&a);
+		}
+		for (j = 0; j < m->to.nr + m->cc.nr; j++) {
+			const char *r = j < m->to.nr ? m->to.v[j] :
+					m->cc.v[j - m->to.nr];
+
+			if (mail_header_unsafe(r)) {
+				struct strbuf msg = STRBUF_INIT;
+				int ret;
+
+				strbuf_addstr(&msg, "recipient '");
+				for (; *r; r++)
+					if (*r == '\n')
+						strbuf_addstr(&msg, "\\n");
+					else if (*r == '\r')
+						strbuf_addstr(&msg, "\\r");
+					else
+						strbuf_addch(&msg, *r);
+				strbuf_addstr(&msg, "' holds a line break");
+				ret = message_error(d, i, msg.buf);
+				strbuf_release(&msg);
+				return ret;
+			}
+			if (address_parse(&a, r))
+				return message_error(d, i, "bad recipient");
+			address_release(&a);
+		}
+		message_rcpts(m, &d->rcpts[i]);
+		for (j = 0; j < d->rcpts[i].nr; j++)
+			if (!address_valid(d->rcpts[i].v[j])) {
+				char *what = xstrfmt("recipient '%s' is no "
+						     "valid address",
+						     d->rcpts[i].v[j]);
+				int ret = message_error(d, i, what);
+
+				free(what);
+				return ret;
+			}
+		if (!d->rcpts[i].nr)
+			return message_error(d, i, "no recipients");
+	}
+	return 0;
+}
+
+static int load_settings(struct delivery *d)
+{
+	if (smtp_settings_load(&d->set, d->cfg, &d->over))
+		return -1;
+	d->set.debug = d->opts->smtp_debug;
+	d->set.insecure = d->opts->insecure;
+	d->server_name = smtp_server_name(&d->set);
+	return 0;
+}
+
+/* Every recipient of the messages still to go, for the confirmation. */
+static void collect(const struct delivery *d, bool cc, struct strvec *out)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->ms->nr; i++) {
+		const struct strvec *list = cc ? &d->ms->v[i].cc :
+					    &d->ms->v[i].to;
+
+		if (!is_pending(d, i))
+			continue;
+		for (j = 0; j < list->nr; j++)
+			strvec_push_unique(out, list->v[j], true);
+	}
+}
+
+static void print_list(const char *name, const struct strvec *v)
+{
+	size_t i;
+
+	if (!v->nr)
+		return;
+	printf("%s: %s", name, v->v[0]);
+	for (i = 1; i < v->nr; i++)
+		printf(",\n    %s", v->v[i]);
+	printf("\n");
+}
+
+/* 1 go ahead, 0 the user said no, <0 error. */
+static int confirm(struct delivery *d)
+{
+	char *mode = d->opts->confirm ? xstrdup(d->opts->confirm) :
+		     config_get(d->cfg, "send.confirm", "sendemail.confirm");
+	struct strvec to = STRVEC_INIT, cc = STRVEC_INIT;
+	bool tty = isatty(0) && isatty(1);
+	char answer[64];
+	size_t i, n = count_pending(d);
+	int ret = 1;
+
+	if (!mode || !strcmp(mode, "auto") || !strcmp(mode, "cc") ||
+	    !strcmp(mode, "compose")) {	/* git send-email's spellings */
+		if (!tty)
+			goto out;
+	} else if (!strcmp(mode, "never")) {
+		goto out;
+	} else if (!strcmp(mode, "always")) {
+		if (!tty) {
+			ret = error("cannot ask for confirmation: no terminal");
+			hint("use --confirm=never to send without asking");
+			goto out;
+		}
+	} else {
+		ret = BAD_INPUT;
+		error("unknown confirm mode '%s' (auto, always or never)",
+		      mode);
+		goto out;
+	}
+
+	printf("%zu message%s to %s (%s):\n", n, n == 1 ? "" : "s",
+	       d->server_name, smtp_encryption_name(d->set.encryption));
+	for (i = 0; i < d->ms->nr; i++)
+		if (is_pending(d, i))
+			printf("  %s\n", d->ms->v[i].subject);
+	collect(d, false, &to);
+	collect(d, true, &cc);
+	print_list("To", &to);
+	print_list("Cc", &cc);
+	printf("Send %s? [y/N] ", n == 1 ? "it" : "them");
+	fflush(stdout);
+	if (!fgets(answer, sizeof(answer), stdin))
+		answer[0] = '\0';
+	if (strcasecmp(answer, "y\n") && strcasecmp(answer, "yes\n")) {
+		printf("nothing sent\n");
+		ret = 0;
+	}
+out:
+	strvec_clear(&to);
+	strvec_clear(&cc);
+	free(mode);
+	return ret;
+}
+
+static int get_password(struct delivery *d)
+{
+	if (!d->set.user || d->set.pass)
+		return 0;
+	credential_init(&d->cred, "smtp", d->server_name, d->set.user);
+	if (credential_fill(&d->cred))
+		return -1;
+	d->set.pass = xstrdup(d->cred.password);
+	d->cred_from_git = true;
+	return 0;
+}
+
+static void report_failure(struct delivery *d, struct smtp *s, size_t i)
+{
+	size_t left = count_pending(d), n = d->ms->nr;
+
+	switch (smtp_failure(s)) {
+	case SMTP_FAIL_AUTH:
+		error("%s", smtp_reason(s));
+		if (d->cred_from_git)
+			hint("the password came from 'git credential'; it "
+			     "was told the login failed");
+		break;
+	case SMTP_FAIL_CONNECT:
+		error("%s", smtp_reason(s));
+		if (strstr(smtp_reason(s), "certificate"))
+			hint("name the server's CA certificates with 'ca' in "
+			     "the [smtp] section of git-bpf's config");
+		break;
+	case SMTP_FAIL_REFUSED:
+		error("message %zu/%zu '%s' refused: %s", i + 1, n,
+		      d->ms->v[i].subject, smtp_reason(s));
+		break;
+	default:
+		error("message %zu/%zu '%s' not sent: %s", i + 1, n,
+		      d->ms->v[i].subject, smtp_reason(s));
+		break;
+	}
+	if (left == n)
+		hint("nothing was sent; the series waits in '%s'", d->ob.dir);
+	else
+		hint("%zu of %zu messages were sent; the other %zu wait in "
+		     "'%s'", n - left, n, left, d->ob.dir);
+	hint("'git bpf send --resume' sends %s once the problem is fixed",
+	     left == n ? "it" : "them");
+}
+
+/* The sent tag, then the journal goes: the series is out. */
+static int finish(struct delivery *d)
+{
+	if (d->ms->branch && sent_tag_write(d->repo, d->ms)) {
+		hint("every message was sent; 'git bpf send --resume' "
+		     "retries writing the tag");
+		return -1;
+	}
+	return outbox_clear(&d->ob);
+}
+
+static int send_pending(struct delivery *d)
+{
+	struct smtp *s = NULL;
+	bool approved = false;
+	size_t i;
+	int ret = -1;
+
+	if (d->set.insecure)
+		warning("certificate checks are off "
+			"(--insecure-skip-certificate-check): anyone on the "
+			"way to '%s' can read and change the mail%s",
+			d->server_name, d->set.user ? " and the password" : "");
+	if (smtp_open(&s, &d->set))
+		return -1;
+	for (i = 0; i < d->ms->nr; i++) {
+		const struct message *m = &d->ms->v[i];
+
+		if (!is_pending(d, i))
+			continue;
+		if (smtp_send(s, d->sender[i], &d->rcpts[i], m->text,
+			      strlen(m->text))) {
+			if (smtp_authenticated(s) && d->cred_from_git &&
+			    !approved)
+				credential_approve(&d->cred);
+			else if (smtp_failure(s) == SMTP_FAIL_AUTH &&
+				 d->cred_from_git)
+				credential_reject(&d->cred);
+			report_failure(d, s, i);
+			goto out;
+		}
+		if (!approved && d->cred_from_git && smtp_authenticated(s)) {
+			credential_approve(&d->cred);
+			approved = true;
+		}
+		if (outbox_mark(&d->ob, i, m->message_id))
+			goto out;
+		printf("sent %zu/%zu %s\n", i + 1, d->ms->nr, m->subject);
+		fflush(stdout);
+	}
+	ret = 0;
+out:
+	smtp_close(s);
+	return ret;
+}
+
+/* A series whose patches are those of the last version sent is refused,
+ * unless it is meant as a resend. */
+static int check_duplicate(struct delivery *d)
+{
+	struct sent_version *v = NULL;
+	const struct sent_version *last;
+	size_t nr = 0, i, j = 0;
+	int ret = 0;
+
+	if (!d->ms->branch || d->opts->resend)
+		return 0;
+	if (sent_list(d->repo, d->ms->branch, &v, &nr))
+		return -1;
+	if (!nr)
+		goto out;
+	last = &v[nr - 1];
+	for (i = 0; i < d->ms->nr; i++) {
+		const char *id = d->ms->v[i].patch_id;
+
+		if (!id)
+			continue;
+		if (j >= last->patch_ids.nr || strcmp(id, last->patch_ids.v[j]))
+			goto out;
+		j++;
+	}
+	if (j && j == last->patch_ids.nr) {
+		ret = error("the patches are those of '%s', sent already",
+			    last->tag);
+		hint("use --resend to send them again");
+	}
+out:
+	sent_list_free(v, nr);
+	return ret;
+}
+
+static int refuse_pending(struct delivery *d)
+{
+	error("an interrupted send is waiting in '%s'", d->ob.dir);
+	hint("'git bpf send --resume' sends what is left of it; remove that "
+	     "directory to drop it");
+	return -1;
+}
 
 int deliver_messages(git_repository *repo, const struct config *cfg,
 		     const struct deliver_opts *opts, struct message_set *ms)
 {
-	return error("sending mail is not implemented yet");
+	struct delivery d = { .repo = repo, .cfg = cfg, .opts = opts,
+			      .ms = ms, .ob = OUTBOX_INIT };
+	int ret = -1, ok;
+
+	d.over = (struct smtp_overrides){ opts->smtp_server, opts->smtp_port,
+		opts->smtp_encryption, opts->smtp_user };
+	outbox_init(&d.ob, repo);
+	if (!ms->nr) {
+		ret = error("no messages to send");
+		goto out;
+	}
+	if (outbox_lock(&d.ob))
+		goto out;
+	if (outbox_exists(&d.ob)) {
+		refuse_pending(&d);
+		goto out;
+	}
+	if (load_settings(&d) || prepare_envelopes(&d)) {
+		ret = BAD_INPUT;
+		goto out;
+	}
+	if (check_duplicate(&d))
+		goto out;
+	ok = confirm(&d);
+	if (ok <= 0) {
+		ret = ok < 0 ? ok : -1;
+		goto out;
+	}
+	if (get_password(&d))
+		goto out;
+	if (outbox_create(&d.ob, ms, &d.over))
+		goto out;
+	if (send_pending(&d))
+		goto out;
+	ret = finish(&d);
+out:
+	delivery_release(&d);
+	return ret;
 }
 
 int deliver_resume(git_repository *repo, const struct config *cfg,
 		   const struct deliver_opts *opts)
 {
-	return error("sending mail is not implemented yet");
+	struct message_set ms = { 0 };
+	struct delivery d = { .repo = repo, .cfg = cfg, .opts = opts,
+			      .ms = &ms, .ob = OUTBOX_INIT };
+	size_t left;
+	int ret = -1, ok;
+
+	outbox_init(&d.ob, repo);
+	if (outbox_lock(&d.ob))
+		goto out;
+	if (!outbox_exists(&d.ob)) {
+		error("no interrupted send to resume in '%s'", d.ob.dir);
+		goto out;
+	}
+	if (outbox_load(&d.ob, &ms))
+		goto out;
+	/* the command line now, else the one of the interrupted send */
+	d.over.server = opts->smtp_server ? opts->smtp_server : d.ob.server;
+	d.over.port = opts->smtp_port ? opts->smtp_port : d.ob.port;
+	d.over.encryption = opts->smtp_encryption ? opts->smtp_encryption :
+			    d.ob.encryption;
+	d.over.user = opts->smtp_user ? opts->smtp_user : d.ob.user;
+	left = count_pending(&d);
+	printf("resuming: %zu of %zu messages were sent, %zu to go\n",
+	       ms.nr - left, ms.nr, left);
+	if (!left) {
+		ret = finish(&d);
+		goto out;
+	}
+	if (load_settings(&d) || prepare_envelopes(&d)) {
+		ret = BAD_INPUT;
+		goto out;
+	}
+	ok = confirm(&d);
+	if (ok <= 0) {
+		ret = ok < 0 ? ok : -1;
+		goto out;
+	}
+	if (get_password(&d) || send_pending(&d))
+		goto out;
+	ret = finish(&d);
+out:
+	delivery_release(&d);
+	message_set_release(&ms);
+	return ret;
 }
 
 bool deliver_pending(git_repository *repo)
 {
-	return false;
+	struct outbox ob;
+	bool ret;
+
+	outbox_init(&ob, repo);
+	ret = outbox_exists(&ob);
+	outbox_release(&ob);
+	return ret;
+}
+
+/*
+ * Until common/sent.c lands, weak stand-ins keep the commands linking;
+ * the real definitions replace them.
+ */
+__attribute__((weak)) int sent_tag_write(git_repository *repo,
+					 const struct message_set *ms)
+{
+	return error("cannot record the sent version: not built in");
+}
+
+__attribute__((weak)) int sent_list(git_repository *repo, const char *branch,
+				    struct sent_version **out, size_t *nr)
+{
+	*out = NULL;
+	*nr = 0;
+	return 0;
+}
+
+__attribute__((weak)) void sent_list_free(struct sent_version *v, size_t nr)
+{
 }

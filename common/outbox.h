@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* outbox: the journal of a series being mailed, under $GIT_DIR/bpf/outbox,
+ * so that a send that stops halfway resumes with the very same bytes. */
+#ifndef GIT_BPF_OUTBOX_H
+#define GIT_BPF_OUTBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <git2.h>
+
+#include "message.h"
+#include "smtp.h"
+
+/*
+ * On disk, in $GIT_DIR/bpf/outbox/:
+ *   index        what the messages are: "key value" lines, ends in "end"
+ *   cover.txt    the cover text for the sent tag
+ *   NNNN.eml     each message's text, exactly as composed
+ *   accepted     "NNNN <message-id>" a line, appended as the server
+ *                accepts each message
+ * Passwords are never written: only the command line's server, port,
+ * encryption and user are kept, so a resume goes where the send went.
+ */
+struct outbox {
+	char *bpf_dir;		/* $GIT_DIR/bpf */
+	char *dir;		/* $GIT_DIR/bpf/outbox */
+	int lock_fd;		/* flock()ed $GIT_DIR/bpf, -1 when not held */
+	int accepted_fd;
+	bool *accepted;		/* one a message */
+	size_t nr;
+	char *kind;		/* ms->kind points here after outbox_load */
+	/* the command line's SMTP settings of the first send */
+	char *server, *port, *encryption, *user;
+};
+#define OUTBOX_INIT { .lock_fd = -1, .accepted_fd = -1 }
+
+/* Paths for repo's journal; nothing is touched. */
+void outbox_init(struct outbox *ob, git_repository *repo);
+/* Whether a journal is waiting in repo (an interrupted send). */
+bool outbox_exists(const struct outbox *ob);
+/* Hold $GIT_DIR/bpf against a second send; -1 with an error when one is
+ * running.  The lock goes with the process, whatever ends it. */
+int outbox_lock(struct outbox *ob);
+/* Journal every message (each file fsync()ed, the directory renamed into
+ * place) before anything is sent.  -1 with an error. */
+int outbox_create(struct outbox *ob, const struct message_set *ms,
+		  const struct smtp_overrides *o);
+/* Read the journal back into ms (same text, ids, recipients) and which
+ * messages were accepted.  -1 with an error when it is damaged. */
+int outbox_load(struct outbox *ob, struct message_set *ms);
+/* Record, durably, that the server accepted message i. */
+int outbox_mark(struct outbox *ob, size_t i, const char *message_id);
+/* Remove the journal once the series is all out. */
+int outbox_clear(struct outbox *ob);
+/* Unlock and free (the journal stays on disk). */
+void outbox_release(struct outbox *ob);
+
+#endif
