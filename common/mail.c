@@ -165,7 +165,7 @@ static void add_wrapped(struct strbuf *buf, const char *text, int indent1,
 			} else {
 new_line:
 				strbuf_addch(buf, '\n');
-				text = bol = space + isspace((unsigned char)*space);
+				text = bol = space + !!isspace((unsigned char)*space);
 				space = NULL;
 				w = indent = indent2;
 			}
@@ -345,9 +345,22 @@ int address_parse(struct address *a, const char *text)
 	const char *lt, *gt;
 
 	a->name = a->addr = NULL;
-	if (strpbrk(text, "\r\n"))
-		return error("address '%s' holds a line break",
-			     strpbrk(text, "\r\n") == text ? "" : text);
+	if (strpbrk(text, "\r\n")) {
+		/* never echo the break itself: it would forge output lines */
+		struct strbuf shown = STRBUF_INIT;
+
+		for (const char *p = text; *p; p++) {
+			if (*p == '\r')
+				strbuf_addstr(&shown, "\\r");
+			else if (*p == '\n')
+				strbuf_addstr(&shown, "\\n");
+			else
+				strbuf_addch(&shown, *p);
+		}
+		error("address '%s' holds a line break", shown.buf);
+		strbuf_release(&shown);
+		return -1;
+	}
 	lt = strrchr(text, '<');
 	if (lt) {
 		gt = strchr(lt, '>');
