@@ -90,9 +90,12 @@ test: all units
 test-sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-san SANITIZE=1 test
 
-# Everything CI runs: normal and sanitizer suites, then fuzzing if built.
-check: test test-sanitize
+# Everything CI runs: fuzzing, the sanitizer suite, then the normal suite
+# (last, so the run ends with its summary).
+check:
 	$(Q)if [ -x fuzz/run ]; then fuzz/run; fi
+	$(Q)$(MAKE) --no-print-directory test-sanitize
+	$(Q)$(MAKE) --no-print-directory test
 
 demo: all
 	$(Q)GIT_BPF_BUILD=$(abspath $(BUILD)) ./demo/run
