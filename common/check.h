@@ -19,6 +19,7 @@ struct check_rule {
 	const char *id;			/* "fixes-format" */
 	enum check_severity severity;
 	const char *what;		/* one line, for -h and the man page */
+	const char *hint;		/* how to fix a finding, or NULL */
 };
 
 struct finding {

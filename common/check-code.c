@@ -1,0 +1,626 @@
+// SPDX-License-Identifier: GPL-2.0
+/* check-code: the rules that read the patches' diffs and the repository
+ * (UAPI headers, new instructions, the merge window, checkpatch.pl). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check-internal.h"
+#include "mail.h"
+#include "repo.h"
+#include "util.h"
+
+/* --- diffs ----------------------------------------------------------- */
+
+/* Called for each line of a file's hunks: file is the new path, kind
+ * '+', '-' or ' ', hunk_ctx the text after the "@@ ... @@" when the line
+ * opens a hunk (kind is then 0 and line is NULL). */
+typedef void (*diff_line_fn)(const char *file, char kind, const char *line,
+			     size_t len, void *data);
+
+static void diff_walk(const char *diff, diff_line_fn fn, void *data)
+{
+	const char *p = diff;
+	char *file = NULL;
+	bool in_hunk = false;
+
+	while (p && *p) {
+		const char *nl = strchrnul(p, '\n');
+		size_t l = (size_t)(nl - p);
+
+		if (starts_with(p, "diff --git ")) {
+			in_hunk = false;
+		} else if (!in_hunk && starts_with(p, "+++ ")) {
+			const char *path = p + 4;
+			size_t pl = l - 4;
+
+			free(file);
+			file = NULL;
+			if (pl > 2 && !strncmp(path, "b/", 2))
+				file = xstrndup(path + 2, pl - 2);
+			else if (strncmp(path, "/dev/null", 9))
+				file = xstrndup(path, pl);
+			if (file)
+				file[strcspn(file, "\t")] = '\0';
+		} else if (starts_with(p, "@@ ") && file) {
+			const char *ctx = memmem(p + 3, l - 3, "@@", 2);
+
+			in_hunk = true;
+			ctx = ctx ? ctx + 2 : nl;
+			while (ctx < nl && *ctx == ' ')
+				ctx++;
+			fn(file, 0, ctx, (size_t)(nl - ctx), data);
+		} else if (in_hunk && file && (*p == '+' || *p == '-' ||
+					       *p == ' ')) {
+			fn(file, *p, p + 1, l - 1, data);
+		} else if (in_hunk && *p != '\\') {
+			in_hunk = false;
+		}
+		p = *nl ? nl + 1 : nl;
+	}
+	free(file);
+}
+
+static bool line_is(const char *s, size_t l, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return l >= n && !strncmp(s, prefix, n);
+}
+
+static const char *skip_ws(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
+/* --- UAPI headers ---------------------------------------------------- */
+
+static int blob_at(git_repository *repo, const char *commit_hex,
+		   const char *path, git_oid *out)
+{
+	git_oid id;
+	git_commit *c = NULL;
+	git_tree *t = NULL;
+	git_tree_entry *e = NULL;
+	int ret = 1;
+
+	if (!commit_hex || !*commit_hex || git_oid_fromstr(&id, commit_hex) ||
+	    git_commit_lookup(&c, repo, &id) || git_commit_tree(&t, c))
+		goto out;
+	if (!git_tree_entry_bypath(&e, t, path)) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		ret = 0;
+	}
+out:
+	git_error_clear();
+	git_tree_entry_free(e);
+	git_tree_free(t);
+	git_commit_free(c);
+	return ret;
+}
+
+static const char *const synced_in_files[] = { "bpf.h", "bpf_common.h", "btf.h" };
+
+static void uapi_pair(struct check_ctx *c, const char *h)
+{
+	struct series *s = c->s;
+	char *kpath = xstrfmt("include/uapi/linux/%s", h);
+	char *tpath = xstrfmt("tools/include/uapi/linux/%s", h);
+	bool tk = series_touches(s, kpath), tt = series_touches(s, tpath);
+	const char *touched = tk ? kpath : tpath, *other = tk ? tpath : kpath;
+	const struct patch *first = NULL;
+	bool flag = false;
+
+	for (size_t i = 0; i < s->nr && !first; i++)
+		if (patch_touches(&s->patches[i], touched))
+			first = &s->patches[i];
+	if (s->source == SERIES_RANGE && c->repo && s->nr) {
+		const char *tip = s->patches[s->nr - 1].oid;
+		git_oid k, t, bk, bt;
+
+		if (!blob_at(c->repo, tip, kpath, &k) &&
+		    !blob_at(c->repo, tip, tpath, &t) && !git_oid_equal(&k, &t))
+			flag = !strcmp(h, "bpf.h") ||
+			       (!blob_at(c->repo, s->base, kpath, &bk) &&
+				!blob_at(c->repo, s->base, tpath, &bt) &&
+				git_oid_equal(&bk, &bt));
+		if (flag && first)
+			check_addf(c, first, "uapi-not-synced", -1,
+				   "changes %s but %s differs from it at the tip",
+				   touched, other);
+	} else if (tk != tt) {
+		for (size_t k = 0; k < ARRAY_SIZE(synced_in_files); k++)
+			if (!strcmp(h, synced_in_files[k]))
+				flag = true;
+		if (flag && first)
+			check_addf(c, first, "uapi-not-synced", -1,
+				   "changes %s but not %s", touched, other);
+	}
+	free(kpath);
+	free(tpath);
+}
+
+struct info_state {
+	char *grew;		/* name of the first info struct that grew */
+	char cur[64];		/* the info struct the walk is in, or "" */
+};
+
+static void info_struct_name(const char *s, size_t l, char *out, size_t n)
+{
+	const char *end = s + l, *name, *q;
+
+	s = skip_ws(s, end);
+	if (!line_is(s, (size_t)(end - s), "struct bpf_"))
+		return;
+	name = s + 7;
+	for (q = name; q < end && (isalnum((unsigned char)*q) || *q == '_'); q++)
+		;
+	if ((size_t)(q - name) >= n || q - name < 5 || strncmp(q - 5, "_info", 5))
+		return;
+	q = skip_ws(q, end);
+	if (q < end && *q == '{')
+		snprintf(out, n, "%.*s", (int)(q - name), name);
+	else
+		return;
+	/* trim the space before the brace */
+	out[strcspn(out, " \t")] = '\0';
+}
+
+static void info_line(const char *file, char kind, const char *line,
+		      size_t len, void *data)
+{
+	struct info_state *st = data;
+	const char *s, *end = line + len;
+	char name[64] = "";
+
+	if (strcmp(file, "include/uapi/linux/bpf.h"))
+		return;
+	if (!kind) {
+		st->cur[0] = '\0';
+		info_struct_name(line, len, st->cur, sizeof(st->cur));
+		return;
+	}
+	if (kind == '-')
+		return;
+	info_struct_name(line, len, name, sizeof(name));
+	if (*name) {
+		memcpy(st->cur, name, sizeof(name));
+		return;
+	}
+	s = skip_ws(line, end);
+	if (line_is(s, (size_t)(end - s), "};")) {
+		st->cur[0] = '\0';
+		return;
+	}
+	if (kind == '+' && *st->cur && !st->grew && s < end &&
+	    !line_is(s, (size_t)(end - s), "/*") && *s != '*' &&
+	    !line_is(s, (size_t)(end - s), "//"))
+		st->grew = xstrdup(st->cur);
+}
+
+int check_uapi(struct check_ctx *c)
+{
+	struct series *s = c->s;
+	struct strvec headers = STRVEC_INIT;
+
+	if (c->r->tree.iproute2)
+		return 0;
+	for (size_t i = 0; i < s->nr; i++) {
+		const struct patch *p = &s->patches[i];
+
+		for (size_t k = 0; k < p->paths_nr; k++) {
+			const char *h;
+
+			if ((skip_prefix(p->paths[k].path, "include/uapi/linux/", &h) ||
+			     skip_prefix(p->paths[k].path,
+					 "tools/include/uapi/linux/", &h)) &&
+			    !strchr(h, '/'))
+				strvec_push_unique(&headers, h, false);
+		}
+	}
+	for (size_t i = 0; i < headers.nr; i++)
+		uapi_pair(c, headers.v[i]);
+	strvec_clear(&headers);
+
+	if (series_touches(s, "tools/bpf/bpftool/"))
+		return 0;
+	for (size_t i = 0; i < s->nr; i++) {
+		struct patch *p = &s->patches[i];
+		struct info_state st = { NULL, "" };
+		const char *diff;
+
+		if (p->parents > 1 || !patch_touches(p, "include/uapi/linux/bpf.h"))
+			continue;
+		if (series_patch_diff(s, p, &diff))
+			return -1;
+		diff_walk(diff, info_line, &st);
+		if (st.grew)
+			check_addf(c, p, "uapi-bpftool", -1,
+				   "struct %s grows and the series does not touch tools/bpf/bpftool/",
+				   st.grew);
+		free(st.grew);
+	}
+	return 0;
+}
+
+/* --- new instructions ------------------------------------------------ */
+
+struct insn_state {
+	char *what;	/* the first new opcode or interpreter case */
+};
+
+static bool is_opcode_define(const char *s, const char *end, char **name)
+{
+	const char *n, *q;
+	unsigned long v;
+	char *e, *num;
+
+	s = skip_ws(s, end);
+	if (!line_is(s, (size_t)(end - s), "#define"))
+		return false;
+	n = skip_ws(s + 7, end);
+	if (!line_is(n, (size_t)(end - n), "BPF_") ||
+	    line_is(n, (size_t)(end - n), "BPF_F_"))
+		return false;
+	for (q = n; q < end && (isupper((unsigned char)*q) ||
+				isdigit((unsigned char)*q) || *q == '_'); q++)
+		;
+	if (q == end || (*q != ' ' && *q != '\t'))
+		return false;
+	q = skip_ws(q, end);
+	if (end - q < 3 || q[0] != '0' || (q[1] != 'x' && q[1] != 'X'))
+		return false;
+	num = xstrndup(q, (size_t)(end - q));
+	v = strtoul(num, &e, 16);
+	if (e == num || v >= 0x200 || (*e && *e != ' ' && *e != '\t' && *e != '/')) {
+		free(num);
+		return false;
+	}
+	free(num);
+	*name = xstrndup(n, (size_t)(q - n));
+	(*name)[strcspn(*name, " \t")] = '\0';
+	return true;
+}
+
+static bool is_interp_case(const char *s, const char *end)
+{
+	static const char *const classes[] = {
+		"ALU64_", "ALU_", "JMP32_", "JMP_", "LDX_", "STX_", "ST_", "LD_",
+	};
+	const char *q;
+
+	s = skip_ws(s, end);
+	if (memmem(s, (size_t)(end - s), "INSN_3(", 7) ||
+	    memmem(s, (size_t)(end - s), "INSN_2(", 7))
+		return true;
+	if (line_is(s, (size_t)(end - s), "[BPF_"))
+		return memchr(s, '|', (size_t)(end - s)) != NULL;
+	for (size_t k = 0; k < ARRAY_SIZE(classes); k++) {
+		if (!line_is(s, (size_t)(end - s), classes[k]))
+			continue;
+		for (q = s; q < end && (isupper((unsigned char)*q) ||
+					isdigit((unsigned char)*q) || *q == '_'); q++)
+			;
+		return q < end && *q == ':' && q + 1 == skip_ws(q + 1, end) &&
+		       (q + 1 == end || q[1] != ':');
+	}
+	return false;
+}
+
+static void insn_line(const char *file, char kind, const char *line,
+		      size_t len, void *data)
+{
+	struct insn_state *st = data;
+	char *name = NULL;
+
+	if (kind != '+' || st->what)
+		return;
+	if ((!strcmp(file, "include/uapi/linux/bpf.h") ||
+	     !strcmp(file, "include/uapi/linux/bpf_common.h")) &&
+	    is_opcode_define(line, line + len, &name))
+		st->what = xstrfmt("opcode %s", name);
+	else if (!strcmp(file, "kernel/bpf/core.c") &&
+		 is_interp_case(line, line + len))
+		st->what = xstrdup("interpreter case in kernel/bpf/core.c");
+	free(name);
+}
+
+/* The JITs: arch/NAME/net/ at HEAD, less the ones the series touches. */
+static void list_jits(struct check_ctx *c, struct strbuf *out)
+{
+	git_object *obj = NULL;
+	git_tree *arch = NULL;
+
+	if (!c->repo || git_revparse_single(&obj, c->repo, "HEAD:arch") ||
+	    git_object_peel((git_object **)&arch, obj, GIT_OBJECT_TREE))
+		goto out;
+	for (size_t i = 0; i < git_tree_entrycount(arch); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(arch, i);
+		git_tree *sub = NULL;
+		char *dir;
+
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+		    git_tree_lookup(&sub, c->repo, git_tree_entry_id(e)))
+			continue;
+		dir = xstrfmt("arch/%s/net/", git_tree_entry_name(e));
+		if (git_tree_entry_byname(sub, "net") &&
+		    !series_touches(c->s, dir)) {
+			if (out->len)
+				strbuf_addstr(out, ", ");
+			strbuf_addstr(out, git_tree_entry_name(e));
+		}
+		free(dir);
+		git_tree_free(sub);
+	}
+out:
+	git_error_clear();
+	git_tree_free(arch);
+	git_object_free(obj);
+}
+
+int check_insn(struct check_ctx *c)
+{
+	struct series *s = c->s;
+	bool test_bpf = series_touches(s, "lib/test_bpf.c");
+	bool test_verifier =
+		series_touches(s, "tools/testing/selftests/bpf/test_verifier.c") ||
+		series_touches(s, "tools/testing/selftests/bpf/verifier/") ||
+		series_touches(s, "tools/testing/selftests/bpf/progs/verifier_");
+
+	if (c->r->tree.iproute2 || (test_bpf && test_verifier))
+		return 0;
+	for (size_t i = 0; i < s->nr; i++) {
+		struct patch *p = &s->patches[i];
+		struct insn_state st = { NULL };
+		struct strbuf jits = STRBUF_INIT;
+		const char *diff;
+
+		if (p->parents > 1 ||
+		    (!patch_touches(p, "include/uapi/linux/bpf.h") &&
+		     !patch_touches(p, "include/uapi/linux/bpf_common.h") &&
+		     !patch_touches(p, "kernel/bpf/core.c")))
+			continue;
+		if (series_patch_diff(s, p, &diff))
+			return -1;
+		diff_walk(diff, insn_line, &st);
+		if (!st.what)
+			continue;
+		list_jits(c, &jits);
+		check_addf(c, p, "insn-without-tests", -1,
+			   "new BPF instruction (%s) without %s%s%s",
+			   st.what,
+			   !test_bpf && !test_verifier ?
+			   "lib/test_bpf.c and test_verifier changes" :
+			   !test_bpf ? "lib/test_bpf.c changes" :
+			   "test_verifier changes",
+			   jits.len ? "; JITs to check: " : "", jits.buf);
+		strbuf_release(&jits);
+		free(st.what);
+		break;
+	}
+	return 0;
+}
+
+/* --- merge window ---------------------------------------------------- */
+
+struct release {
+	int major, minor;
+	git_oid oid;
+	bool found;
+};
+
+static int parse_release(const char *name, int *major, int *minor)
+{
+	int n = 0;
+
+	if (sscanf(name, "v%d.%d%n", major, minor, &n) != 2 || name[n] ||
+	    *major < 0 || *minor < 0)
+		return -1;
+	/* "v6.01" or "v+6.1" are no release names */
+	for (const char *p = name + 1; *p; p++)
+		if (!isdigit((unsigned char)*p) && *p != '.')
+			return -1;
+	return 0;
+}
+
+static int newest_release(const char *name, git_oid *oid, void *data)
+{
+	struct release *r = data;
+	const char *tag;
+	int major, minor;
+
+	if (!skip_prefix(name, "refs/tags/", &tag) ||
+	    parse_release(tag, &major, &minor))
+		return 0;
+	if (!r->found || major > r->major ||
+	    (major == r->major && minor > r->minor)) {
+		r->major = major;
+		r->minor = minor;
+		git_oid_cpy(&r->oid, oid);
+		r->found = true;
+	}
+	return 0;
+}
+
+static bool tag_exists(git_repository *repo, const char *fmt, int a, int b)
+{
+	git_oid id;
+	char *name = xstrfmt(fmt, a, b);
+	bool yes = !git_reference_name_to_id(&id, repo, name);
+
+	git_error_clear();
+	free(name);
+	return yes;
+}
+
+void check_merge_window(struct check_ctx *c)
+{
+	struct release r = { 0 };
+	git_object *obj = NULL, *commit = NULL;
+	long long when = 0, now;
+	char date[32];
+	struct tm tm;
+	time_t tt;
+
+	if (!c->repo || git_tag_foreach(c->repo, newest_release, &r) || !r.found)
+		goto out;
+	if (tag_exists(c->repo, "refs/tags/v%d.%d-rc1", r.major, r.minor + 1) ||
+	    tag_exists(c->repo, "refs/tags/v%d.%d-rc1", r.major + 1, 0))
+		goto out;
+	if (git_object_lookup(&obj, c->repo, &r.oid, GIT_OBJECT_ANY))
+		goto out;
+	if (git_object_type(obj) == GIT_OBJECT_TAG &&
+	    git_tag_tagger((git_tag *)obj))
+		when = git_tag_tagger((git_tag *)obj)->when.time;
+	else if (!git_object_peel(&commit, obj, GIT_OBJECT_COMMIT))
+		when = git_commit_committer((git_commit *)commit)->when.time;
+	else
+		goto out;
+	now = c->opts->now ? c->opts->now : (long long)time(NULL);
+	if (now - when > 21 * 24 * 3600)
+		goto out;
+	tt = (time_t)when;
+	gmtime_r(&tt, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	check_addf(c, NULL, "merge-window", -1,
+		   "v%d.%d was tagged on %s and v%d.%d-rc1 is not yet: the merge window is open and bpf-next is closed",
+		   r.major, r.minor, date, r.major, r.minor + 1);
+out:
+	git_error_clear();
+	git_object_free(commit);
+	git_object_free(obj);
+}
+
+/* --- checkpatch.pl --------------------------------------------------- */
+
+/* checkpatch.pl's own test for a full tree (else it wants --no-tree). */
+static bool top_of_kernel_tree(const char *dir)
+{
+	static const char *const need[] = {
+		"COPYING", "CREDITS", "Kbuild", "MAINTAINERS", "Makefile",
+		"README", "Documentation", "arch", "include", "drivers",
+		"fs", "init", "ipc", "kernel", "lib", "scripts",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(need); i++) {
+		char *p = xstrfmt("%s/%s", dir, need[i]);
+		bool ok = !access(p, F_OK);
+
+		free(p);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* The patch as git format-patch writes it, which checkpatch.pl reads. */
+static int patch_text(struct check_ctx *c, struct patch *p, struct strbuf *out)
+{
+	const char *diff, *body = p->body ? p->body : "";
+	char *from;
+
+	if (series_patch_diff(c->s, p, &diff))
+		return -1;
+	strbuf_addf(out, "From %s Mon Sep 17 00:00:00 2001\n",
+		    *p->oid ? p->oid : "0000000000000000000000000000000000000000");
+	from = xstrfmt("%s <%s>", p->author_name ? p->author_name : "",
+		       p->author_email ? p->author_email : "");
+	strbuf_addf(out, "From: %s\nDate: ", from);
+	free(from);
+	mail_date(out, p->author_time, p->author_tz);
+	strbuf_addf(out, "\nSubject: [PATCH] %s\n\n", p->subject ? p->subject : "");
+	strbuf_addstr(out, body);
+	strbuf_rtrim(out);
+	strbuf_addstr(out, "\n---\n");
+	strbuf_addstr(out, diff);
+	if (out->len && out->buf[out->len - 1] != '\n')
+		strbuf_addch(out, '\n');
+	return 0;
+}
+
+/* Fold "-:12: WARNING:TYPE: text" lines in as checkpatch findings. */
+static size_t checkpatch_findings(struct check_ctx *c, const struct patch *p,
+				  const char *out)
+{
+	const char *s = out;
+	size_t nr = 0;
+
+	while (*s) {
+		const char *nl = strchrnul(s, '\n');
+		char *line = xstrndup(s, (size_t)(nl - s));
+		const char *q = strstr(line, ": "), *level;
+
+		s = *nl ? nl + 1 : nl;
+		if (!q)
+			goto next;
+		level = q + 2;
+		if (starts_with(level, "ERROR:")) {
+			check_addf(c, p, "checkpatch", CHECK_ERROR, "%s", level + 6);
+			nr++;
+		} else if (starts_with(level, "WARNING:")) {
+			check_addf(c, p, "checkpatch", CHECK_WARNING, "%s",
+				   level + 8);
+			nr++;
+		}
+next:
+		free(line);
+	}
+	return nr;
+}
+
+int check_checkpatch(struct check_ctx *c)
+{
+	const char *workdir = c->repo ? git_repository_workdir(c->repo) : NULL;
+	char *script = NULL;
+	bool no_tree;
+	int ret = -1;
+
+	if (!workdir)
+		return error("--checkpatch needs a kernel work tree with 'scripts/checkpatch.pl'");
+	script = xstrfmt("%sscripts/checkpatch.pl", workdir);
+	if (access(script, R_OK)) {
+		error("'%s' not found: --checkpatch runs the tree's own checkpatch.pl",
+		      script);
+		goto out;
+	}
+	no_tree = !top_of_kernel_tree(workdir);
+	for (size_t i = 0; i < c->s->nr; i++) {
+		struct patch *p = &c->s->patches[i];
+		struct strbuf in = STRBUF_INIT, res = STRBUF_INIT;
+		const char *argv[] = {
+			"perl", script, "--terse", "--show-types",
+			"--no-summary", "--color=never",
+			no_tree ? "--no-tree" : "-", no_tree ? "-" : NULL, NULL,
+		};
+		int status;
+
+		if (p->parents > 1)
+			continue;
+		if (patch_text(c, p, &in)) {
+			strbuf_release(&in);
+			goto out;
+		}
+		status = run_command(argv, &in, &res, workdir);
+		strbuf_release(&in);
+		if (status < 0) {
+			strbuf_release(&res);
+			goto out;
+		}
+		if (!checkpatch_findings(c, p, res.buf) && status) {
+			error("'%s' failed on patch %zu (exit status %d)",
+			      script, p->nr, status);
+			strbuf_release(&res);
+			goto out;
+		}
+		strbuf_release(&res);
+	}
+	ret = 0;
+out:
+	free(script);
+	return ret;
+}

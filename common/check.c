@@ -1,0 +1,1044 @@
+// SPDX-License-Identifier: GPL-2.0
+/* check: the BPF submission rules of DESIGN.md run on a series; each rule
+ * adds findings, which are then filtered, sorted and printed. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <jansson.h>
+
+#include "check.h"
+#include "check-internal.h"
+#include "repo.h"
+#include "strbuf.h"
+#include "util.h"
+
+static const struct check_rule rules[] = {
+	{ "empty-message", CHECK_ERROR,
+	  "no description besides subject and trailers",
+	  "say what the patch changes and why, above the trailers" },
+	{ "signoff-missing", CHECK_ERROR,
+	  "no Signed-off-by by the patch author",
+	  "sign off with 'git commit --amend -s' ('git rebase --signoff' for a series)" },
+	{ "signoff-mismatch", CHECK_WARNING,
+	  "the author's sign-off differs from From in name or address",
+	  "sign off with the author's name and address exactly, or fix the author with 'git commit --amend --reset-author'" },
+	{ "fixes-missing", CHECK_ERROR,
+	  "series for bpf (fixes tree) with no Fixes: tag",
+	  "name the commit that brought the bug: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA; new work goes to bpf-next" },
+	{ "fixes-format", CHECK_ERROR,
+	  "not exactly 'Fixes: <12+ lowercase hex> (\"<subject>\")' on one line",
+	  "write the tag with: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA" },
+	{ "fixes-unknown-commit", CHECK_ERROR,
+	  "the sha is not in the repository",
+	  "check the sha, or fetch the tree that has the fixed commit" },
+	{ "fixes-subject-mismatch", CHECK_ERROR,
+	  "the quoted subject is not the commit's (a prefix with '...' allowed)",
+	  "write the tag with: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA" },
+	{ "fixes-not-in-base", CHECK_WARNING,
+	  "the fixed commit is not in the series' base",
+	  "rebase onto the tree that has the fixed commit, or check the sha" },
+	{ "cc-stable", CHECK_ERROR,
+	  "Cc: stable@vger.kernel.org in any form",
+	  "BPF fixes reach stable through the BPF maintainers: drop the Cc: stable line and, once the fix is in mainline, run 'git bpf stable-request'" },
+	{ "cover-letter-missing", CHECK_ERROR,
+	  "more than one patch and no cover letter (patch files)",
+	  "add one with 'git format-patch --cover-letter', or let 'git bpf send' write it" },
+	{ "subject-prefix", CHECK_ERROR,
+	  "patch files: missing or wrong [PATCH bpf]/[PATCH bpf-next] prefix, or versions not alike",
+	  "fixes go as [PATCH bpf], new work as [PATCH bpf-next] (git format-patch --subject-prefix='PATCH bpf-next'); 'git bpf send' writes it" },
+	{ "subject-component", CHECK_WARNING,
+	  "no 'component: ' in the subject, or one that does not fit the files",
+	  "start the subject with the area it changes: 'bpf: ', 'libbpf: ', 'selftests/bpf: ', 'bpftool: '" },
+	{ "verifier-without-selftests", CHECK_ERROR,
+	  "verifier behaviour changed and no change under tools/testing/selftests/bpf/",
+	  "add a test for the new behaviour under tools/testing/selftests/bpf/ (progs/verifier_*.c) to the series" },
+	{ "insn-without-tests", CHECK_WARNING,
+	  "new BPF instruction without lib/test_bpf.c and test_verifier changes",
+	  "add cases to lib/test_bpf.c and the verifier selftests, and Cc the JIT maintainers" },
+	{ "uapi-not-synced", CHECK_WARNING,
+	  "include/uapi/linux/bpf.h and tools/include/uapi/linux/bpf.h not changed together",
+	  "make the same change to the copy under tools/include/uapi/linux/ in the series" },
+	{ "uapi-bpftool", CHECK_WARNING,
+	  "an info struct in the UAPI grew and bpftool does not dump it",
+	  "teach bpftool (tools/bpf/bpftool/) to show the new field" },
+	{ "samples-not-selftests", CHECK_WARNING,
+	  "new code under samples/bpf/",
+	  "new BPF tests belong in tools/testing/selftests/bpf/, where CI runs them" },
+	{ "merge-commit", CHECK_ERROR,
+	  "a merge commit in the range",
+	  "a mailed series is linear: rebase it onto its base" },
+	{ "series-too-long", CHECK_WARNING,
+	  "more than 15 patches",
+	  "split the series into parts of at most 15 patches" },
+	{ "log-line-long", CHECK_WARNING,
+	  "a description line over 75 columns, tags and URLs excepted",
+	  "wrap the description at 75 columns" },
+	{ "base-not-in-tree", CHECK_WARNING,
+	  "the base is not in the target tree's branch",
+	  "fetch the tree and rebase the series onto its branch" },
+	{ "merge-window", CHECK_WARNING,
+	  "target bpf-next while the merge window looks open",
+	  "bpf-next is closed during the merge window: wait for -rc1, or send it as RFC" },
+	{ "checkpatch", CHECK_WARNING,
+	  "scripts/checkpatch.pl errors and warnings (--checkpatch)",
+	  NULL },
+};
+
+const struct check_rule *check_rules(size_t *nr)
+{
+	*nr = ARRAY_SIZE(rules);
+	return rules;
+}
+
+const struct check_rule *check_rule_find(const char *id)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(rules); i++)
+		if (!strcmp(rules[i].id, id))
+			return &rules[i];
+	return NULL;
+}
+
+/* --- text helpers ---------------------------------------------------- */
+
+/* Length of a valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if ((s[0] & 0xe0) == 0xc0)
+		len = 2, cp = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		len = 3, cp = s[0] & 0x0f;
+	else if ((s[0] & 0xf8) == 0xf0)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* Append s as valid UTF-8 on one line: invalid bytes become U+FFFD,
+ * control characters a space; at most max bytes of s, then "...". */
+void check_add_clean(struct strbuf *sb, const char *s, size_t max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		size_t l = utf8_seq(u + i, n - i);
+
+		if (i >= max) {
+			strbuf_addstr(sb, "...");
+			return;
+		}
+		if (!l) {
+			strbuf_addstr(sb, "\xef\xbf\xbd");
+			i++;
+		} else if (l == 1 && (u[i] < 0x20 || u[i] == 0x7f)) {
+			strbuf_addch(sb, ' ');
+			i++;
+		} else {
+			strbuf_add(sb, s + i, l);
+			i += l;
+		}
+	}
+}
+
+/* Columns of a line as checkpatch counts them: characters, tabs to 8. */
+static size_t line_columns(const char *s, size_t len)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t l = utf8_seq((const unsigned char *)s + i, len - i);
+
+		if (s[i] == '\t')
+			col = (col + 8) & ~(size_t)7;
+		else
+			col++;
+		i += l ? l : 1;
+	}
+	return col;
+}
+
+/* "Token: value" with a token of letters, digits and dashes. */
+static bool trailer_like(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (!len || !isalnum((unsigned char)s[0]))
+		return false;
+	while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '-'))
+		i++;
+	return i < len && s[i] == ':' && (i + 1 == len || s[i + 1] == ' ' ||
+					  s[i + 1] == '\t');
+}
+
+/* The message up to a "---" line (file mode keeps none, but commits
+ * made by hand sometimes do). */
+static size_t message_len(const char *msg)
+{
+	const char *p = msg;
+
+	while (*p) {
+		const char *nl = strchrnul(p, '\n');
+
+		if (nl - p == 3 && !strncmp(p, "---", 3))
+			return (size_t)(p - msg);
+		p = *nl ? nl + 1 : nl;
+	}
+	return (size_t)(p - msg);
+}
+
+/* Offset of the description: after the subject paragraph. */
+static size_t body_offset(const char *msg, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && msg[i] == '\n')
+		i++;
+	while (i < len) {
+		const char *nl = memchr(msg + i, '\n', len - i);
+		size_t l = nl ? (size_t)(nl - (msg + i)) : len - i;
+		bool blank = true;
+
+		for (size_t k = 0; k < l; k++)
+			if (!isspace((unsigned char)msg[i + k]))
+				blank = false;
+		i += l + (nl ? 1 : 0);
+		if (blank)
+			break;
+	}
+	return i;
+}
+
+/* --- findings -------------------------------------------------------- */
+
+static bool ignored(const struct check_ctx *c, const char *rule)
+{
+	return strvec_has(&c->ignore, rule, false);
+}
+
+void check_addf(struct check_ctx *c, const struct patch *p, const char *rule,
+		int severity, const char *fmt, ...)
+{
+	const struct check_rule *r = check_rule_find(rule);
+	struct check_result *res = c->r;
+	struct strbuf msg = STRBUF_INIT, clean = STRBUF_INIT;
+	struct finding *f;
+	va_list ap;
+
+	if (!r || ignored(c, rule))
+		return;
+	va_start(ap, fmt);
+	strbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	check_add_clean(&clean, msg.buf, SIZE_MAX);
+	strbuf_release(&msg);
+
+	ALLOC_GROW(res->v, res->nr + 1, res->alloc);
+	f = &res->v[res->nr++];
+	memset(f, 0, sizeof(*f));
+	f->rule = r->id;
+	f->severity = severity < 0 ? r->severity : (enum check_severity)severity;
+	f->message = strbuf_detach(&clean, NULL);
+	if (p) {
+		struct strbuf subj = STRBUF_INIT;
+
+		f->patch = p->nr;
+		memcpy(f->commit, p->oid, sizeof(f->commit));
+		check_add_clean(&subj, p->subject ? p->subject : "", 200);
+		f->subject = strbuf_detach(&subj, NULL);
+	} else {
+		f->subject = xstrdup("");
+	}
+	if (f->severity == CHECK_ERROR)
+		res->errors++;
+	else
+		res->warnings++;
+	if (r->hint)
+		strvec_push_unique(&res->hints, r->hint, false);
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+
+	if (x->patch != y->patch)
+		return x->patch < y->patch ? -1 : 1;
+	/* keep the order the rules added them in */
+	return x < y ? -1 : x > y;
+}
+
+/* --- per-patch message rules ---------------------------------------- */
+
+static bool is_merge(const struct patch *p)
+{
+	return p->parents > 1;
+}
+
+static void check_description(struct check_ctx *c, const struct patch *p)
+{
+	const char *msg = p->message ? p->message : "";
+	size_t len = message_len(msg), start = body_offset(msg, len), end;
+	struct trailer_list tl = { 0 };
+	bool any = false, prose = false;
+	size_t long_nr = 0, first_line = 0, first_cols = 0, line_nr;
+
+	trailer_parse(&tl, msg, len);
+	end = tl.block_start < len ? tl.block_start : len;
+	if (end < start)
+		end = start;
+	/* line number of start, 1-based */
+	line_nr = 1;
+	for (size_t i = 0; i < start; i++)
+		if (msg[i] == '\n')
+			line_nr++;
+	for (size_t i = start; i < end; line_nr++) {
+		const char *nl = memchr(msg + i, '\n', end - i);
+		size_t l = nl ? (size_t)(nl - (msg + i)) : end - i;
+		const char *s = msg + i;
+		bool blank = true;
+
+		for (size_t k = 0; k < l; k++)
+			if (!isspace((unsigned char)s[k]))
+				blank = false;
+		if (!blank) {
+			any = true;
+			if (!trailer_like(s, l))
+				prose = true;
+		}
+		if (!blank && !trailer_like(s, l) && !memmem(s, l, "://", 3)) {
+			size_t cols = line_columns(s, l);
+
+			if (cols > 75) {
+				if (!long_nr++) {
+					first_line = line_nr;
+					first_cols = cols;
+				}
+			}
+		}
+		i += l + (nl ? 1 : 0);
+	}
+	trailer_list_release(&tl);
+	if (!any || !prose)
+		check_addf(c, p, "empty-message", -1,
+			   "no description: the message has only a subject%s",
+			   any ? " and trailers" : "");
+	if (long_nr == 1)
+		check_addf(c, p, "log-line-long", -1,
+			   "line %zu of the message is %zu columns (wrap at 75)",
+			   first_line, first_cols);
+	else if (long_nr > 1)
+		check_addf(c, p, "log-line-long", -1,
+			   "%zu lines of the message are over 75 columns (line %zu: %zu)",
+			   long_nr, first_line, first_cols);
+}
+
+/* Split "Name <addr>" (or "addr"); name and addr are set, trimmed. */
+static void split_ident(const char *v, char **name, char **addr)
+{
+	const char *lt = strrchr(v, '<');
+	const char *gt = lt ? strchr(lt, '>') : NULL;
+	struct strbuf n = STRBUF_INIT;
+
+	if (lt && gt) {
+		strbuf_add(&n, v, (size_t)(lt - v));
+		strbuf_trim(&n);
+		if (n.len >= 2 && n.buf[0] == '"' && n.buf[n.len - 1] == '"') {
+			memmove(n.buf, n.buf + 1, n.len - 2);
+			strbuf_setlen(&n, n.len - 2);
+		}
+		*addr = xstrndup(lt + 1, (size_t)(gt - lt - 1));
+	} else {
+		struct strbuf a = STRBUF_INIT;
+
+		strbuf_addstr(&a, v);
+		strbuf_trim(&a);
+		*addr = strbuf_detach(&a, NULL);
+	}
+	*name = strbuf_detach(&n, NULL);
+}
+
+/* Walk the lines of buf[0..len), without their newlines. */
+struct line_iter {
+	const char *buf;
+	size_t len, pos;
+};
+
+static bool next_line(struct line_iter *it, const char **s, size_t *l)
+{
+	const char *nl;
+
+	if (it->pos >= it->len)
+		return false;
+	*s = it->buf + it->pos;
+	nl = memchr(*s, '\n', it->len - it->pos);
+	*l = nl ? (size_t)(nl - *s) : it->len - it->pos;
+	it->pos += *l + 1;
+	return true;
+}
+
+static const char *memchr_or_end(const char *s, int ch, size_t n)
+{
+	const char *p = memchr(s, ch, n);
+
+	return p ? p : s + n;
+}
+
+static void check_signoff(struct check_ctx *c, const struct patch *p)
+{
+	const char *msg = p->message ? p->message : "", *s;
+	struct line_iter it = { msg, message_len(msg), 0 };
+	char *near_name = NULL, *near_addr = NULL;
+	bool exact = false, any = false;
+	size_t l;
+
+	while (next_line(&it, &s, &l)) {
+		char *line, *name, *addr;
+
+		if (l < 14 || strncasecmp(s, "Signed-off-by:", 14))
+			continue;
+		any = true;
+		line = xstrndup(s + 14, l - 14);
+		split_ident(line, &name, &addr);
+		free(line);
+		if (!strcasecmp(addr, p->author_email ? p->author_email : "") &&
+		    !strcmp(name, p->author_name ? p->author_name : "")) {
+			exact = true;
+		} else if (!near_addr &&
+			   (!strcasecmp(addr, p->author_email ? p->author_email : "") ||
+			    !strcasecmp(name, p->author_name ? p->author_name : ""))) {
+			near_name = name;
+			near_addr = addr;
+			continue;
+		}
+		free(name);
+		free(addr);
+	}
+	if (exact)
+		;
+	else if (near_addr)
+		check_addf(c, p, "signoff-mismatch", -1,
+			   "the author is '%s <%s>' but signs off as '%s <%s>'",
+			   p->author_name ? p->author_name : "",
+			   p->author_email ? p->author_email : "",
+			   near_name, near_addr);
+	else
+		check_addf(c, p, "signoff-missing", -1,
+			   any ? "no Signed-off-by: by the author %s <%s>" :
+				 "no Signed-off-by: line (the author is %s <%s>)",
+			   p->author_name ? p->author_name : "",
+			   p->author_email ? p->author_email : "");
+	free(near_name);
+	free(near_addr);
+}
+
+static bool is_stable_addr(const char *s, size_t l)
+{
+	static const char *const addrs[] = {
+		"stable@vger.kernel.org", "stable@kernel.org",
+	};
+
+	for (size_t k = 0; k < ARRAY_SIZE(addrs); k++) {
+		size_t n = strlen(addrs[k]);
+
+		for (size_t i = 0; i + n <= l; i++)
+			if (!strncasecmp(s + i, addrs[k], n))
+				return true;
+	}
+	return false;
+}
+
+static void check_cc_stable(struct check_ctx *c, const struct patch *p)
+{
+	const char *msg = p->message ? p->message : "", *s;
+	struct line_iter it = { msg, message_len(msg), 0 };
+	size_t l;
+
+	while (next_line(&it, &s, &l)) {
+		struct strbuf q = STRBUF_INIT;
+		char *line;
+
+		if (l < 3 || strncasecmp(s, "cc:", 3) || !is_stable_addr(s, l))
+			continue;
+		line = xstrndup(s, l);
+		check_add_clean(&q, line, 80);
+		check_addf(c, p, "cc-stable", -1,
+			   "'%s': BPF patches do not Cc stable@vger.kernel.org",
+			   q.buf);
+		strbuf_release(&q);
+		free(line);
+		break;
+	}
+}
+
+/* --- Fixes: ---------------------------------------------------------- */
+
+/* Whether the subject of a Fixes: tag is still open: ("... without ") */
+static bool fixes_open(const char *v, size_t l)
+{
+	const char *open = memmem(v, l, "(\"", 2);
+
+	if (!open)
+		return false;
+	while (l && isspace((unsigned char)v[l - 1]))
+		l--;
+	return !(l >= 2 && v[l - 2] == '"' && v[l - 1] == ')');
+}
+
+static bool fixes_quote_matches(const char *quoted, const char *summary)
+{
+	size_t n = strlen(quoted);
+
+	if (!strcmp(quoted, summary))
+		return true;
+	if (n > 3 && !strcmp(quoted + n - 3, "...")) {
+		n -= 3;
+		while (n && quoted[n - 1] == ' ')
+			n--;
+		return n > 0 && !strncmp(quoted, summary, n);
+	}
+	return false;
+}
+
+static bool series_has_oid(const struct series *s, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	for (size_t i = 0; i < s->nr; i++)
+		if (!strcmp(s->patches[i].oid, hex))
+			return true;
+	return false;
+}
+
+static void check_one_fixes(struct check_ctx *c, const struct patch *p,
+			    const char *tag, const char *value, bool wrapped)
+{
+	struct fixes_tag f;
+	struct strbuf shown = STRBUF_INIT;
+	git_commit *commit = NULL;
+	git_oid id;
+	size_t n;
+	int err;
+
+	fixes_parse(&f, value);
+	check_add_clean(&shown, value, 60);
+	if (wrapped)
+		check_addf(c, p, "fixes-format", -1,
+			   "Fixes: tag '%s' is wrapped over several lines",
+			   shown.buf);
+	else if (strcmp(tag, "Fixes: "))
+		check_addf(c, p, "fixes-format", -1,
+			   "'%.*s' tag '%s': write 'Fixes: ' (capital F, one space)",
+			   (int)strcspn(tag, " "), tag, shown.buf);
+	else if (!f.ok)
+		check_addf(c, p, "fixes-format", -1, "Fixes: tag '%s': %s",
+			   shown.buf, f.why ? f.why : "malformed");
+
+	n = strlen(f.sha);
+	if (!c->repo || n < 7 || n > GIT_OID_HEXSZ)
+		goto out;
+	if (git_oid_fromstrn(&id, f.sha, n)) {
+		git_error_clear();
+		goto out;
+	}
+	err = git_commit_lookup_prefix(&commit, c->repo, &id, n);
+	if (err) {
+		git_error_clear();
+		check_addf(c, p, "fixes-unknown-commit", -1,
+			   err == GIT_EAMBIGUOUS ?
+			   "Fixes: tag names ambiguous commit id %s" :
+			   "Fixes: tag names unknown commit %s", f.sha);
+		goto out;
+	}
+	if (f.subject) {
+		const char *summary = git_commit_summary(commit);
+
+		if (!summary)
+			summary = "";
+		if (!fixes_quote_matches(f.subject, summary)) {
+			struct strbuf q = STRBUF_INIT, want = STRBUF_INIT;
+
+			check_add_clean(&q, f.subject, 80);
+			check_add_clean(&want, summary, 80);
+			check_addf(c, p, "fixes-subject-mismatch", -1,
+				   "Fixes: tag quotes \"%s\" but %.12s is \"%s\"",
+				   q.buf, git_oid_tostr_s(git_commit_id(commit)),
+				   want.buf);
+			strbuf_release(&q);
+			strbuf_release(&want);
+		}
+	}
+	if (*c->s->base && !series_has_oid(c->s, git_commit_id(commit))) {
+		git_oid base;
+
+		if (!git_oid_fromstr(&base, c->s->base) &&
+		    !git_oid_equal(&base, git_commit_id(commit))) {
+			int in = git_graph_descendant_of(c->repo, &base,
+							 git_commit_id(commit));
+
+			git_error_clear();
+			if (in == 0)
+				check_addf(c, p, "fixes-not-in-base", -1,
+					   "the fixed commit %.12s is not in the base %.12s",
+					   git_oid_tostr_s(git_commit_id(commit)),
+					   c->s->base);
+		}
+	}
+out:
+	git_commit_free(commit);
+	strbuf_release(&shown);
+	fixes_release(&f);
+}
+
+/* Each Fixes: line of the message, continuation lines joined. */
+static size_t check_fixes(struct check_ctx *c, const struct patch *p)
+{
+	const char *msg = p->message ? p->message : "";
+	size_t len = message_len(msg), found = 0, i = 0;
+
+	while (i < len) {
+		const char *s = msg + i, *e = memchr_or_end(s, '\n', len - i);
+		size_t l = (size_t)(e - s);
+		struct strbuf v = STRBUF_INIT;
+		bool wrapped = false;
+		char *tag;
+		size_t tl;
+
+		i += l + 1;
+		if (l < 6 || strncasecmp(s, "fixes:", 6))
+			continue;
+		found++;
+		tl = 6;
+		while (tl < l && (s[tl] == ' ' || s[tl] == '\t'))
+			tl++;
+		tag = xstrndup(s, tl);
+		strbuf_add(&v, s + tl, l - tl);
+		/* a wrapped tag: its continuation is indented, or the quoted
+		 * subject is still open and the next line is no trailer */
+		while (i < len) {
+			const char *n = msg + i;
+			const char *ne = memchr_or_end(n, '\n', len - i);
+			size_t nl = (size_t)(ne - n);
+			bool blank = true;
+
+			for (size_t k = 0; k < nl; k++)
+				if (!isspace((unsigned char)n[k]))
+					blank = false;
+			if (blank || trailer_like(n, nl) ||
+			    (!isspace((unsigned char)n[0]) &&
+			     !fixes_open(v.buf, v.len)))
+				break;
+			strbuf_rtrim(&v);
+			strbuf_addch(&v, ' ');
+			while (nl && isspace((unsigned char)*n))
+				n++, nl--;
+			strbuf_add(&v, n, nl);
+			wrapped = true;
+			i += (size_t)(ne - (msg + i)) + 1;
+		}
+		check_one_fixes(c, p, tag, v.buf, wrapped);
+		free(tag);
+		strbuf_release(&v);
+	}
+	return found;
+}
+
+/* --- subject --------------------------------------------------------- */
+
+struct area {
+	const char *dir;
+	const char *component;
+};
+
+static const struct area areas[] = {
+	{ "tools/testing/selftests/bpf/", "selftests/bpf" },
+	{ "tools/lib/bpf/", "libbpf" },
+	{ "tools/bpf/bpftool/", "bpftool" },
+	{ "samples/bpf/", "samples/bpf" },
+};
+
+/* The area every path of p is in, or NULL. */
+static const struct area *patch_area(const struct patch *p)
+{
+	const struct area *a = NULL;
+
+	for (size_t i = 0; i < p->paths_nr; i++) {
+		const struct area *here = NULL;
+
+		for (size_t k = 0; k < ARRAY_SIZE(areas); k++)
+			if (starts_with(p->paths[i].path, areas[k].dir))
+				here = &areas[k];
+		if (!here || (a && a != here))
+			return NULL;
+		a = here;
+	}
+	return a;
+}
+
+static void check_component(struct check_ctx *c, const struct patch *p)
+{
+	const char *subj = p->subject ? p->subject : "";
+	const char *colon = strstr(subj, ": ");
+	const struct area *a;
+	char *comp, *first;
+	bool ok = colon && colon > subj && colon - subj <= 40;
+
+	if (starts_with(subj, "Revert \"") || starts_with(subj, "Reapply \""))
+		return;
+	for (const char *q = subj; ok && q < colon; q++)
+		if (*q == ' ' && (q == subj || q[-1] != ','))
+			ok = false;
+	if (!ok) {
+		check_addf(c, p, "subject-component", -1,
+			   "the subject names no component ('bpf: ', 'libbpf: ', ...)");
+		return;
+	}
+	if (c->r->tree.iproute2)
+		return;
+	comp = xstrndup(subj, (size_t)(colon - subj));
+	first = xstrndup(comp, strcspn(comp, ","));
+	a = patch_area(p);
+	if (a && strcmp(first, a->component) &&
+	    (!strcmp(first, "bpf") || !strcmp(first, "libbpf") ||
+	     !strcmp(first, "selftests/bpf") || !strcmp(first, "bpftool") ||
+	     !strcmp(first, "samples/bpf"))) {
+		check_addf(c, p, "subject-component", -1,
+			   "'%s:' does not fit a patch that only touches %s: use '%s:'",
+			   comp, a->dir, a->component);
+	} else if (!a) {
+		for (size_t k = 0; k < ARRAY_SIZE(areas); k++)
+			if (!strcmp(first, areas[k].component) &&
+			    !patch_touches(p, areas[k].dir) && p->paths_nr) {
+				check_addf(c, p, "subject-component", -1,
+					   "'%s:' but the patch touches nothing under %s",
+					   comp, areas[k].dir);
+				break;
+			}
+	}
+	free(first);
+	free(comp);
+}
+
+static int prefix_version(const char *prefix)
+{
+	const char *w = prefix;
+
+	while (w && *w) {
+		if ((w == prefix || w[-1] == ' ') && *w == 'v' &&
+		    isdigit((unsigned char)w[1])) {
+			char *end;
+			long v = strtol(w + 1, &end, 10);
+
+			if (!*end || *end == ' ')
+				return v > 0 && v < 10000 ? (int)v : 0;
+		}
+		w++;
+	}
+	return 1;
+}
+
+static bool prefix_has_word(const char *prefix, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *w = prefix; (w = strstr(w, word)); w++)
+		if ((w == prefix || w[-1] == ' ') && (!w[n] || w[n] == ' '))
+			return true;
+	return false;
+}
+
+static void check_prefix_one(struct check_ctx *c, const struct patch *p,
+			     int version)
+{
+	enum tree_id want = c->r->tree.id;
+	struct strbuf shown = STRBUF_INIT;
+	int id;
+
+	if (!p->prefix) {
+		check_addf(c, p, "subject-prefix", -1,
+			   "no [PATCH %s] subject prefix",
+			   tree_subject_prefix(want));
+		return;
+	}
+	check_add_clean(&shown, p->prefix, 60);
+	id = tree_from_prefix(p->prefix);
+	if (!prefix_has_word(p->prefix, "PATCH"))
+		check_addf(c, p, "subject-prefix", -1,
+			   "[%s] is no [PATCH %s] prefix", shown.buf,
+			   tree_subject_prefix(want));
+	else if (id < 0)
+		check_addf(c, p, "subject-prefix", -1,
+			   "[%s] names no tree: use [PATCH %s]", shown.buf,
+			   tree_subject_prefix(want));
+	else if ((enum tree_id)id != want)
+		check_addf(c, p, "subject-prefix", -1,
+			   "[%s] is not for %s: use [PATCH %s]", shown.buf,
+			   tree_name(want), tree_subject_prefix(want));
+	if (prefix_version(p->prefix) != version)
+		check_addf(c, p, "subject-prefix", -1,
+			   "[%s] is version %d, the series is v%d", shown.buf,
+			   prefix_version(p->prefix), version);
+	strbuf_release(&shown);
+}
+
+static void check_prefixes(struct check_ctx *c)
+{
+	struct series *s = c->s;
+	const struct patch *first = s->cover ? s->cover : &s->patches[0];
+	int version = first->prefix ? prefix_version(first->prefix) : 1;
+
+	if (s->cover)
+		check_prefix_one(c, s->cover, version);
+	for (size_t i = 0; i < s->nr; i++)
+		check_prefix_one(c, &s->patches[i], version);
+	if (s->nr > 1 && !s->cover)
+		check_addf(c, NULL, "cover-letter-missing", -1,
+			   "%zu patches and no cover letter", s->nr);
+}
+
+/* --- what the series touches ----------------------------------------- */
+
+static const char *const verifier_files[] = {
+	"kernel/bpf/verifier.c", "kernel/bpf/log.c", "kernel/bpf/tnum.c",
+	"include/linux/bpf_verifier.h", "include/linux/tnum.h",
+};
+
+static void check_verifier(struct check_ctx *c)
+{
+	struct series *s = c->s;
+
+	if (c->r->tree.iproute2 ||
+	    series_touches(s, "tools/testing/selftests/bpf/"))
+		return;
+	for (size_t i = 0; i < s->nr; i++) {
+		const struct patch *p = &s->patches[i];
+
+		if (is_merge(p))
+			continue;
+		for (size_t k = 0; k < ARRAY_SIZE(verifier_files); k++)
+			if (patch_touches(p, verifier_files[k])) {
+				check_addf(c, p, "verifier-without-selftests", -1,
+					   "changes %s and the series adds no test under tools/testing/selftests/bpf/",
+					   verifier_files[k]);
+				break;
+			}
+	}
+}
+
+static void check_samples(struct check_ctx *c, const struct patch *p)
+{
+	for (size_t i = 0; i < p->paths_nr; i++) {
+		const struct touched_path *t = &p->paths[i];
+
+		if ((t->kind == 'A' || t->kind == 'C' ||
+		     (t->kind == 'R' && !starts_with(t->old_path, "samples/bpf/"))) &&
+		    starts_with(t->path, "samples/bpf/")) {
+			struct strbuf q = STRBUF_INIT;
+
+			check_add_clean(&q, t->path, 100);
+			check_addf(c, p, "samples-not-selftests", -1,
+				   "adds %s: new BPF code belongs in selftests, not samples/bpf/",
+				   q.buf);
+			strbuf_release(&q);
+			return;
+		}
+	}
+}
+
+static void check_series_shape(struct check_ctx *c)
+{
+	struct series *s = c->s;
+
+	for (size_t i = 0; i < s->nr; i++)
+		if (is_merge(&s->patches[i]))
+			check_addf(c, &s->patches[i], "merge-commit", -1,
+				   "merge commit in the range (%u parents)",
+				   s->patches[i].parents);
+	if (s->nr > 15)
+		check_addf(c, NULL, "series-too-long", -1,
+			   "%zu patches, more than 15", s->nr);
+}
+
+static void check_base(struct check_ctx *c)
+{
+	const struct tree_choice *t = &c->r->tree;
+
+	if (!c->repo || !t->branch || !*c->s->base)
+		return;
+	if (tree_contains(c->repo, t->branch, c->s->base) == 0)
+		check_addf(c, NULL, "base-not-in-tree", -1,
+			   "the base %.12s is not in %s: rebase onto it",
+			   c->s->base, tree_branch_short(t->branch));
+}
+
+int check_series(struct check_result *out, const struct check_opts *opts,
+		 struct series *s)
+{
+	struct check_ctx c = { 0 };
+	struct strvec cfg_ignore = STRVEC_INIT;
+	size_t with_fixes = 0;
+	int ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	out->patches = s->nr;
+	c.r = out;
+	c.opts = opts;
+	c.s = s;
+	c.repo = opts->repo ? opts->repo : s->repo;
+
+	if (opts->cfg)
+		config_ini_all(opts->cfg, "check.ignore", true, &cfg_ignore);
+	for (int pass = 0; pass < 2; pass++) {
+		const struct strvec *sv = pass ? &cfg_ignore : opts->ignore;
+
+		for (size_t i = 0; sv && i < sv->nr; i++) {
+			struct strbuf id = STRBUF_INIT;
+
+			strbuf_addstr(&id, sv->v[i]);
+			strbuf_trim(&id);
+			if (id.len && !check_rule_find(id.buf)) {
+				error("unknown rule '%s' in %s", id.buf,
+				      pass ? "[check] ignore" : "--ignore");
+				strbuf_release(&id);
+				goto out;
+			}
+			if (id.len)
+				strvec_push_unique(&c.ignore, id.buf, false);
+			strbuf_release(&id);
+		}
+	}
+
+	if (tree_select(&out->tree, c.repo, opts->cfg, s, opts->tree))
+		goto out;
+
+	if (s->source == SERIES_FILES)
+		check_prefixes(&c);
+	check_series_shape(&c);
+	for (size_t i = 0; i < s->nr; i++) {
+		struct patch *p = &s->patches[i];
+
+		if (is_merge(p))
+			continue;
+		check_description(&c, p);
+		check_signoff(&c, p);
+		if (check_fixes(&c, p))
+			with_fixes++;
+		check_cc_stable(&c, p);
+		check_component(&c, p);
+		check_samples(&c, p);
+	}
+	if (out->tree.id == TREE_BPF && !with_fixes)
+		check_addf(&c, NULL, "fixes-missing", -1,
+			   "the series is for bpf (fixes) and no patch has a Fixes: tag");
+	check_verifier(&c);
+	if (check_uapi(&c) || check_insn(&c))
+		goto out;
+	check_base(&c);
+	if (out->tree.id == TREE_BPF_NEXT)
+		check_merge_window(&c);
+	if (opts->checkpatch && check_checkpatch(&c))
+		goto out;
+	if (out->nr > 1)
+		qsort(out->v, out->nr, sizeof(*out->v), cmp_finding);
+	ret = 0;
+out:
+	strvec_clear(&cfg_ignore);
+	strvec_clear(&c.ignore);
+	return ret;
+}
+
+void check_result_release(struct check_result *r)
+{
+	for (size_t i = 0; i < r->nr; i++) {
+		free(r->v[i].message);
+		free(r->v[i].subject);
+	}
+	free(r->v);
+	strvec_clear(&r->hints);
+	tree_choice_release(&r->tree);
+	memset(r, 0, sizeof(*r));
+}
+
+int check_exit_code(const struct check_result *r)
+{
+	return r->errors ? EXIT_REFUSED : EXIT_OK;
+}
+
+/* --- output ---------------------------------------------------------- */
+
+#define COLOR_RESET	"\033[m"
+#define COLOR_ERROR	"\033[1;31m"
+#define COLOR_WARNING	"\033[1;33m"
+#define COLOR_COMMIT	"\033[33m"
+
+void check_print(FILE *fp, const struct check_result *r, bool color)
+{
+	if (r->tree.reason)
+		fprintf(fp, "%s\n", r->tree.reason);
+	for (size_t i = 0; i < r->nr; i++) {
+		const struct finding *f = &r->v[i];
+		bool err = f->severity == CHECK_ERROR;
+
+		fprintf(fp, "%zu/%zu ", f->patch, r->patches);
+		if (*f->commit)
+			fprintf(fp, "%s%.12s%s ", color ? COLOR_COMMIT : "",
+				f->commit, color ? COLOR_RESET : "");
+		fprintf(fp, "%s: %s%s%s: %s [%s]\n",
+			*f->subject || f->patch ? f->subject : "series",
+			color ? (err ? COLOR_ERROR : COLOR_WARNING) : "",
+			err ? "error" : "warning", color ? COLOR_RESET : "",
+			f->message, f->rule);
+	}
+	for (size_t i = 0; i < r->hints.nr; i++)
+		fprintf(fp, "hint: %s\n", r->hints.v[i]);
+}
+
+int check_print_json(FILE *fp, const struct check_result *r)
+{
+	json_t *root = json_object(), *arr = json_array();
+	int ret = 0;
+
+	if (!root || !arr)
+		die_oom();
+	json_object_set_new(root, "tree", json_string(r->tree.name ?
+						      r->tree.name : ""));
+	json_object_set_new(root, "patches", json_integer((json_int_t)r->patches));
+	for (size_t i = 0; i < r->nr; i++) {
+		const struct finding *f = &r->v[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "patch", json_integer((json_int_t)f->patch));
+		json_object_set_new(o, "commit", *f->commit ?
+				    json_string(f->commit) : json_null());
+		json_object_set_new(o, "rule", json_string(f->rule));
+		json_object_set_new(o, "severity", json_string(
+				    f->severity == CHECK_ERROR ? "error" : "warning"));
+		json_object_set_new(o, "message", json_string(f->message));
+		json_array_append_new(arr, o);
+	}
+	json_object_set_new(root, "findings", arr);
+	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
+		ret = error_errno("unable to write the JSON output");
+	json_decref(root);
+	return ret;
+}
