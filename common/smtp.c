@@ -33,6 +33,8 @@ struct smtp {
 	struct strbuf reply;		/* the last reply, lines joined */
 	bool reply_done;
 	int reply_code;
+	struct strbuf refusal;		/* the last 4xx/5xx reply: curl may
+					 * say QUIT after it */
 	bool in_auth;			/* between AUTH and its final reply */
 	bool authenticated;
 	enum smtp_failure failure;
@@ -310,6 +312,10 @@ static void reply_line(struct smtp *s, const char *line, size_t len)
 		return;
 	s->reply_code = atoi(s->reply.buf);
 	s->reply_done = true;
+	if (s->reply_code >= 400) {
+		strbuf_reset(&s->refusal);
+		strbuf_addbuf(&s->refusal, &s->reply);
+	}
 	if (s->in_auth && s->reply_code != 334) {
 		s->in_auth = false;
 		if (s->reply_code == 235)
@@ -389,6 +395,7 @@ int smtp_open(struct smtp **out, const struct smtp_settings *set)
 	s->name = smtp_server_name(set);
 	strbuf_init(&s->line, 0);
 	strbuf_init(&s->reply, 0);
+	strbuf_init(&s->refusal, 0);
 	strbuf_init(&s->reason, 0);
 
 	strbuf_addf(&url, "%s://%s",
@@ -460,10 +467,6 @@ out:
 	return ret;
 }
 
-static bool reply_is_failure(const struct smtp *s)
-{
-	return s->reply_done && s->reply_code >= 400;
-}
 
 /* Turn curl's code, its error buffer and the last reply into one reason. */
 static void explain(struct smtp *s, CURLcode rc)
@@ -476,8 +479,8 @@ static void explain(struct smtp *s, CURLcode rc)
 		s->failure = SMTP_FAIL_AUTH;
 		strbuf_addf(&s->reason, "'%s' refused the login of '%s'",
 			    s->name, s->set->user ? s->set->user : "");
-		if (reply_is_failure(s))
-			strbuf_addf(&s->reason, ": %s", s->reply.buf);
+		if (s->refusal.len)
+			strbuf_addf(&s->reason, ": %s", s->refusal.buf);
 		return;
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_CONNECT:
@@ -514,13 +517,18 @@ static void explain(struct smtp *s, CURLcode rc)
 	default:
 		break;
 	}
-	if (reply_is_failure(s)) {
+	if (s->refusal.len) {
 		s->failure = SMTP_FAIL_REFUSED;
-		strbuf_addstr(&s->reason, s->reply.buf);
+		strbuf_addbuf(&s->reason, &s->refusal);
 		return;
 	}
 	s->failure = SMTP_FAIL_OTHER;
-	strbuf_addf(&s->reason, "%s (talking to '%s')", why, s->name);
+	if (rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR ||
+	    rc == CURLE_GOT_NOTHING)
+		strbuf_addf(&s->reason, "the connection to '%s' broke (%s)",
+			    s->name, why);
+	else
+		strbuf_addf(&s->reason, "%s (talking to '%s')", why, s->name);
 }
 
 int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
@@ -545,6 +553,7 @@ int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
 	s->reply_done = false;
 	s->reply_code = 0;
 	strbuf_reset(&s->reply);
+	strbuf_reset(&s->refusal);
 	strbuf_reset(&s->line);
 	s->failure = SMTP_FAIL_NONE;
 
@@ -588,6 +597,7 @@ void smtp_close(struct smtp *s)
 	free(s->name);
 	strbuf_release(&s->line);
 	strbuf_release(&s->reply);
+	strbuf_release(&s->refusal);
 	strbuf_release(&s->reason);
 	free(s);
 }
