@@ -1,0 +1,670 @@
+#!/usr/bin/env python3
+# bench/harness.py: the benchmark suite behind bench/run: fixture cache,
+# alternating timed runs of ours and the peer tools, RESULTS.md.
+#
+# Each comparison runs our command and its peers in turn, round after
+# round (a warm-up round first, not counted), so that a disturbance on the
+# shared machine hits both sides alike.  Medians and min-max are reported,
+# with the ratio and the issue's target.  A command of ours that is not
+# implemented yet (or fails) is reported as such in the table.
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import mkfixture  # noqa: E402
+
+# get_maintainer.pl wants COPYING ... scripts/ at the top of the tree
+SMOKE_SUBSET = ["MAINTAINERS", "Makefile", ".mailmap", ".get_maintainer.ignore",
+		"COPYING", "CREDITS", "Kbuild", "README", "arch/x86/net/",
+		"drivers/net/netdevsim/", "fs/Makefile", "init/Kconfig",
+		"ipc/Makefile", "lib/test_bpf.c",
+		"scripts/checkpatch.pl", "scripts/get_maintainer.pl",
+		"scripts/spelling.txt", "scripts/const_structs.checkpatch",
+		"Documentation/bpf/", "include/linux/bpf", "include/uapi/linux/bpf",
+		"kernel/bpf/", "net/core/", "tools/bpf/", "tools/lib/bpf/",
+		"tools/testing/selftests/bpf/", "tools/include/uapi/linux/bpf"]
+
+MIB = 1024
+
+
+def log(msg):
+	print("bench: " + msg, file=sys.stderr, flush=True)
+
+
+def die(msg):
+	print("error: " + msg, file=sys.stderr)
+	sys.exit(2)
+
+
+def sh(cmd, **kw):
+	return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+class Cmd:
+	"""One side of a comparison: an argv (or a shell pipeline), how to
+	prepare each run, and what its runs measured."""
+
+	def __init__(self, label, argv, ours=False, prepare=None, ok=(0,),
+		     per=1, shell=False, show=None, stdin=None):
+		self.label = label
+		self.stdin = stdin
+		self.argv = argv
+		self.ours = ours
+		self.prepare = prepare
+		self.ok = ok
+		self.per = per		# inputs per run: times are divided by it
+		self.shell = shell
+		self.show = show or (argv if shell else " ".join(argv))
+		self.times = []
+		self.error = None
+		self.rss = None
+
+	def median(self):
+		return statistics.median(self.times) / self.per if self.times \
+			else None
+
+	def span(self):
+		return (min(self.times) / self.per, max(self.times) / self.per)
+
+
+class Bench:
+	def __init__(self, a):
+		self.a = a
+		self.build = os.environ.get("GIT_BPF_BUILD",
+					    os.path.join(a.src_root, "build"))
+		self.bin = os.path.join(self.build, "bin")
+		self.tmp = tempfile.mkdtemp(prefix="git-bpf-bench.")
+		self.home = os.path.join(self.tmp, "home")
+		os.makedirs(self.home)
+		env = dict(os.environ)
+		for k in ("GIT_BPF_CONFIG", "XDG_CONFIG_HOME", "GIT_DIR",
+			  "GIT_WORK_TREE", "GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE",
+			  "VISUAL", "EDITOR"):
+			env.pop(k, None)
+		env.update({"HOME": self.home, "GIT_CONFIG_NOSYSTEM": "1",
+			    "LC_ALL": "C.UTF-8", "TZ": "UTC", "GIT_EDITOR": "false",
+			    "PATH": self.bin + ":" + env.get("PATH", "/usr/bin:/bin"),
+			    "NO_COLOR": "1", "GIT_PAGER": "cat", "PAGER": "cat"})
+		self.env = env
+
+	# ---- the fixture ----
+
+	def fixture(self):
+		a = self.a
+		if a.smoke:
+			key = "smoke-%d-g%d-s%d" % (a.commits, mkfixture.GEN_VERSION,
+						    a.seed)
+		else:
+			key = "linux-%d-g%d-s%d" % (a.commits, mkfixture.GEN_VERSION,
+						    a.seed)
+		os.makedirs(a.cache, exist_ok=True)
+		d = os.path.join(a.cache, key)
+		meta = os.path.join(d, ".git", "bench-fixture.json")
+		if a.rebuild and os.path.exists(d):
+			shutil.rmtree(d)
+		if not os.path.exists(meta):
+			ksrc = sh([os.path.join(a.src_root, "t", "kernel-src.sh")])
+			if ksrc.returncode:
+				die("no kernel tree: %s" % ksrc.stderr.strip())
+			ksrc = ksrc.stdout.strip()
+			tmpd = d + ".tmp"
+			if os.path.exists(tmpd):
+				shutil.rmtree(tmpd)
+			argv = [sys.executable, os.path.join(HERE, "mkfixture.py"),
+				"--src", ksrc, "--dir", tmpd,
+				"--commits", str(a.commits), "--seed", str(a.seed)]
+			if a.smoke:
+				for s in SMOKE_SUBSET:
+					argv += ["--subset", s]
+			log("building the fixture in %s (once)" % d)
+			t = time.time()
+			r = subprocess.run(argv, stdout=subprocess.DEVNULL)
+			if r.returncode:
+				die("building the fixture failed")
+			spent = time.time() - t
+			with open(os.path.join(tmpd, ".git",
+					       "bench-fixture.json")) as f:
+				info = json.load(f)
+			info["build_seconds"] = round(spent)
+			with open(os.path.join(tmpd, ".git",
+					       "bench-fixture.json"), "w") as f:
+				json.dump(info, f, indent=1)
+			if os.path.exists(d):
+				shutil.rmtree(d)
+			os.rename(tmpd, d)
+			log("fixture built in %.0f s" % spent)
+		with open(meta) as f:
+			self.info = json.load(f)
+		self.repo = d
+
+	def git(self, *args):
+		r = sh(["git", "-C", self.repo] + list(args), env=self.env)
+		if r.returncode:
+			die("git %s: %s" % (" ".join(args), r.stderr.strip()))
+		return r.stdout
+
+	def describe_fixture(self):
+		g = self.git
+		info = self.info
+		n = int(g("rev-list", "--count", "--all").strip())
+		main = int(g("rev-list", "--count", "origin/master").strip())
+		files = len(g("ls-files").splitlines())
+		tags = len(g("tag").split())
+		stable = [b for b in g("branch", "-r", "--format=%(refname:short)")
+			  .split() if "linux-6." in b]
+		pack = 0
+		pdir = os.path.join(self.repo, ".git", "objects", "pack")
+		for p in os.listdir(pdir):
+			pack += os.path.getsize(os.path.join(pdir, p))
+		self.fixture_desc = {
+			"path": self.repo, "commits": n, "mainline": main,
+			"files": files, "tags": tags, "stable": len(stable),
+			"backports": sum(info.get("stable_backports", {}).values()),
+			"pack_mib": pack / (1 << 20),
+			"build_seconds": info.get("build_seconds")}
+
+	# ---- inputs ----
+
+	def inputs(self):
+		d = self.tmp
+		n = self.a.patches
+		self.range = "bpf-next/master..series-next" if n >= 15 else \
+			"series-next~%d..series-next" % n
+		self.patches = os.path.join(d, "patches")
+		r = sh(["git", "-C", self.repo, "format-patch", "-q",
+			"--cover-letter", "-o", self.patches,
+			self.range], env=self.env)
+		if r.returncode:
+			die("format-patch: " + r.stderr.strip())
+		files = sorted(os.listdir(self.patches))
+		self.patch_files = [os.path.join(self.patches, f) for f in files
+				    if not f.startswith("0000-")]
+		self.cover = os.path.join(self.patches, files[0])
+		# the same inputs for both maintainers tools: a fixed sample
+		# of files across the tree, a third of them BPF files
+		tree = self.git("ls-files").splitlines()
+		rng = random.Random(8)
+		bpf = [p for p in tree if p.startswith(
+			("kernel/bpf/", "tools/lib/bpf/", "net/core/",
+			 "tools/testing/selftests/bpf/", "tools/bpf/"))]
+		other = [p for p in tree if p not in set(bpf)]
+		k = self.a.inputs
+		nb = min(len(bpf), k // 3)
+		pick = rng.sample(bpf, nb) + rng.sample(other, min(len(other),
+								    k - nb))
+		self.maint_inputs = pick
+		with open(os.path.join(d, "maint-inputs"), "w") as f:
+			f.write("\n".join(pick) + "\n")
+
+	# ---- running ----
+
+	def run_once(self, c):
+		if c.prepare:
+			c.prepare()
+		argv = ["sh", "-c", c.argv] if c.shell else c.argv
+		fin = open(c.stdin, "rb") if c.stdin else subprocess.DEVNULL
+		t = time.perf_counter()
+		r = subprocess.run(argv, cwd=self.repo, env=self.env, stdin=fin,
+				   stdout=subprocess.DEVNULL,
+				   stderr=subprocess.PIPE)
+		dt = time.perf_counter() - t
+		if c.stdin:
+			fin.close()
+		if r.returncode not in c.ok:
+			err = r.stderr.decode("utf-8", "replace").strip()
+			lines = [l for l in err.splitlines() if l.strip()]
+			first = next((l for l in lines if l.startswith("error:")),
+				     lines[0] if lines else "")
+			if "not implemented" in err:
+				c.error = "not implemented yet"
+			else:
+				c.error = "exit %d: %s" % (r.returncode, first[:120])
+			return None
+		return dt
+
+	def compare(self, cmds):
+		a = self.a
+		for rnd in range(a.warmup + a.runs):
+			for c in cmds:
+				if c.error:
+					continue
+				dt = self.run_once(c)
+				if dt is not None and rnd >= a.warmup:
+					c.times.append(dt)
+		for c in cmds:
+			if c.ours and not c.error:
+				c.rss = self.peak_kib(c)
+			if c.error:
+				log("%s: %s" % (c.label, c.error))
+			else:
+				log("%s: median %.3f s" % (c.label, c.median()))
+
+	def peak_kib(self, c):
+		out = os.path.join(self.tmp, "rss")
+		if c.prepare:
+			c.prepare()
+		argv = ["/usr/bin/time", "-f", "%M", "-o", out] + \
+			(["sh", "-c", c.argv] if c.shell else c.argv)
+		fin = open(c.stdin, "rb") if c.stdin else subprocess.DEVNULL
+		subprocess.run(argv, cwd=self.repo, env=self.env, stdin=fin,
+			       stdout=subprocess.DEVNULL,
+			       stderr=subprocess.DEVNULL)
+		if c.stdin:
+			fin.close()
+		try:
+			with open(out) as f:
+				return int(f.read().split()[-1])
+		except (OSError, ValueError, IndexError):
+			return None
+
+	# ---- the comparisons ----
+
+	def fresh(self, name):
+		p = os.path.join(self.tmp, name)
+
+		def prepare():
+			shutil.rmtree(p, ignore_errors=True)
+		return p, prepare
+
+	def bench_check(self):
+		perl = ["perl", "scripts/checkpatch.pl", "-q"]
+		ours = Cmd("git bpf check (range)",
+			   ["git", "bpf", "check", self.range],
+			   ours=True, ok=(0, 1))
+		ours_f = Cmd("git bpf check (files)",
+			     ["git", "bpf", "check", self.cover] + self.patch_files,
+			     ours=True, ok=(0, 1),
+			     show="git bpf check 0000-cover-letter.patch 00*.patch")
+		peer = Cmd("checkpatch.pl", perl + self.patch_files, ok=(0, 1),
+			   show="scripts/checkpatch.pl -q 00*.patch (%d files)" % len(self.patch_files))
+		self.compare([ours, peer, ours_f])
+		n = len(self.patch_files)
+		return [
+			row("check: %d patches" % n, ours, peer, "ratio",
+			    "< 0.5 s and < 0.1 x checkpatch.pl",
+			    lambda o, p: o < 0.5 and o / p < 0.1),
+			row("check: %d patch files" % n, ours_f, peer, "ratio",
+			    "< 0.5 s and < 0.1 x checkpatch.pl",
+			    lambda o, p: o < 0.5 and o / p < 0.1)]
+
+	def bench_send(self):
+		rng = self.range
+		o1, p1 = self.fresh("send-ours")
+		o2, p2 = self.fresh("send-fp")
+		o3, p3 = self.fresh("send-pipe")
+		ours = Cmd("git bpf send -o", ["git", "bpf", "send", "-o", o1, rng],
+			   ours=True, prepare=p1,
+			   show="git bpf send -o DIR " + rng)
+		fp = Cmd("git format-patch", ["git", "format-patch", "-q",
+					      "--cover-letter", "-o", o2, rng],
+			 prepare=p2,
+			 show="git format-patch --cover-letter -o DIR " + rng)
+		pipe = ("git format-patch -q --cover-letter -o %s %s && "
+			"for p in %s/00*.patch; do case $p in */0000-*) continue;; "
+			"esac; perl scripts/get_maintainer.pl --no-git "
+			"--no-git-fallback \"$p\" >/dev/null && "
+			"perl scripts/checkpatch.pl -q \"$p\" >/dev/null || "
+			"test $? = 1; done" % (o3, rng, o3))
+		pl = Cmd("pipeline", pipe, prepare=p3, shell=True,
+			 show="format-patch, then get_maintainer.pl and "
+			      "checkpatch.pl on each patch")
+		self.compare([ours, fp, pl])
+		return [
+			row("send -o vs format-patch", ours, fp, "ratio",
+			    "<= 1.5 x format-patch", lambda o, p: o / p <= 1.5),
+			row("send -o vs pipeline", ours, pl, "speedup",
+			    ">= 20 x faster than the pipeline",
+			    lambda o, p: p / o >= 20)]
+
+	def bench_maintainers(self):
+		inputs = self.maint_inputs
+		k = len(inputs)
+		listf = os.path.join(self.tmp, "maint-inputs")
+		batch_opt = self.maint_batch_option()
+		cmds = []
+		if batch_opt:
+			args, stdin = batch_opt(listf)
+			ours_b = Cmd("git bpf maintainers (batch)",
+				     ["git", "bpf", "maintainers"] + args,
+				     ours=True, per=k, stdin=stdin,
+				     show="git bpf maintainers %s (%d inputs, one "
+					  "process)" % (" ".join(batch_opt("LIST")[0]) +
+							(" <LIST" if stdin else ""), k))
+		else:
+			ours_b = Cmd("git bpf maintainers (batch)", [], ours=True,
+				     per=k, show="(no batch mode)")
+			ours_b.error = "no batch mode found in 'git bpf " \
+				       "maintainers -h'"
+		per_in = "for f in $(cat %s); do git bpf maintainers \"$f\" " \
+			 ">/dev/null || exit 1; done" % listf
+		ours_p = Cmd("git bpf maintainers (per input)", per_in,
+			     ours=True, per=k, shell=True,
+			     show="git bpf maintainers FILE, one process per input")
+		peer = ("for f in $(cat %s); do perl scripts/get_maintainer.pl "
+			"--no-git --no-git-fallback -f \"$f\" >/dev/null || exit 1;"
+			" done" % listf)
+		pl = Cmd("get_maintainer.pl", peer, per=k, shell=True,
+			 show="scripts/get_maintainer.pl --no-git --no-git-fallback "
+			      "-f FILE, per input")
+		self.compare([ours_b, pl, ours_p])
+		cmds = [
+			row("maintainers: %d inputs, batch" % k, ours_b, pl,
+			    "speedup", ">= 50 x faster per input",
+			    lambda o, p: p / o >= 50, per_input=True),
+			row("maintainers: %d inputs, a process each" % k, ours_p,
+			    pl, "speedup", ">= 50 x faster per input",
+			    lambda o, p: p / o >= 50, per_input=True)]
+		return cmds
+
+	def maint_batch_option(self):
+		"""How git-bpf-maintainers reads many inputs in one process, from
+		its -h text: --batch / --stdin / --files-from."""
+		r = sh(["git", "bpf", "maintainers", "-h"], env=self.env)
+		text = r.stdout + r.stderr
+		for opt in ("--files-from", "--batch-file", "--batch", "--stdin"):
+			m = re.search(re.escape(opt) + r"(=\S+)?", text)
+			if not m:
+				continue
+			if m.group(1) or opt in ("--files-from", "--batch-file"):
+				return lambda f, opt=opt: (["%s=%s" % (opt, f)], None)
+			return lambda f, opt=opt: ([opt], f)
+		return None
+
+	def bench_stable(self):
+		commits = self.info["request"]
+		ours = Cmd("git bpf stable-request --dry-run",
+			   ["git", "bpf", "stable-request", "--dry-run"] + commits,
+			   ours=True, ok=(0, 1),
+			   show="git bpf stable-request --dry-run C1 ... C5")
+		peer = Cmd("describe/branch/log", os.path.join(HERE, "peer-stable.sh")
+			   + " " + " ".join(commits), shell=True,
+			   show="bench/peer-stable.sh C1 ... C5 (git describe "
+				"--contains, git branch -r --contains, git log --grep)")
+		self.compare([ours, peer])
+		return [row("stable-request: %d commits" % len(commits), ours, peer,
+			    "ratio", "< 1 s", lambda o, p: o < 1.0)]
+
+	# ---- profiling a missed target ----
+
+	def profile(self, c):
+		if c.shell or c.error or not shutil.which("perf"):
+			return None
+		data = os.path.join(self.tmp, "perf.data")
+		if c.prepare:
+			c.prepare()
+		argv = ["perf", "record", "-q", "-F", "2000", "-g", "-o", data,
+			"--"] + self.resolve(c.argv)
+		fin = open(c.stdin, "rb") if c.stdin else subprocess.DEVNULL
+		subprocess.run(argv, cwd=self.repo, env=self.env, stdin=fin,
+			       stdout=subprocess.DEVNULL,
+			       stderr=subprocess.DEVNULL)
+		if c.stdin:
+			fin.close()
+		if not os.path.exists(data):
+			return None
+		rep = sh(["perf", "report", "-i", data, "--stdio", "--no-children",
+			  "--sort", "dso,symbol", "-g", "none",
+			  "--percent-limit", "2"], env=self.env)
+		lines = [l.rstrip() for l in rep.stdout.splitlines()
+			 if l.strip() and not l.startswith("#")]
+		return lines[:12]
+
+	def resolve(self, argv):
+		"""git bpf X ... -> git-bpf-X ..., so perf sees our binary."""
+		if argv[:2] == ["git", "bpf"]:
+			name = "stable" if argv[2] == "stable-request" else argv[2]
+			return [os.path.join(self.bin, "git-bpf-" + name)] + argv[3:]
+		return argv
+
+
+class row:
+	def __init__(self, what, ours, peer, kind, target, met, per_input=False):
+		self.what = what
+		self.ours = ours
+		self.peer = peer
+		self.kind = kind
+		self.target = target
+		self.met_fn = met
+		self.per_input = per_input
+		self.profile = None
+
+	def ratio(self):
+		o, p = self.ours.median(), self.peer.median()
+		if o is None or p is None or o <= 0 or p <= 0:
+			return None
+		return o / p if self.kind == "ratio" else p / o
+
+	def met(self):
+		o, p = self.ours.median(), self.peer.median()
+		if o is None or p is None:
+			return None
+		return bool(self.met_fn(o, p))
+
+
+def fmt_time(c, per_input):
+	if c.error:
+		return "n/a (%s)" % c.error
+	m = c.median()
+	lo, hi = c.span()
+	unit = lambda x: ("%.1f ms" % (x * 1000)) if x < 1 else ("%.2f s" % x)
+	return "%s (%s to %s)%s" % (unit(m), unit(lo), unit(hi),
+				    " per input" if per_input else "")
+
+
+def machine():
+	cpu = "unknown CPU"
+	try:
+		with open("/proc/cpuinfo") as f:
+			for l in f:
+				if l.startswith("model name"):
+					cpu = l.split(":", 1)[1].strip()
+					break
+	except OSError:
+		pass
+	mem = ""
+	try:
+		with open("/proc/meminfo") as f:
+			kb = int(f.readline().split()[1])
+			mem = "%.0f GiB RAM" % (kb / (1 << 20))
+	except (OSError, ValueError):
+		pass
+	git = sh(["git", "--version"]).stdout.strip()
+	perl = sh(["perl", "-e", "print $^V"]).stdout.strip()
+	load = os.getloadavg()[0]
+	return ("%s, %d cores, %s, Linux %s; %s, perl %s; load average %.1f "
+		"at the start" % (cpu, os.cpu_count(), mem, platform.release(),
+				  git, perl, load))
+
+
+def write_results(b, rows, path, started, argv):
+	a = b.a
+	fd = b.fixture_desc
+	out = []
+	w = out.append
+	w("# git-bpf benchmark results")
+	w("")
+	w("Generated by `bench/run`; do not edit by hand.")
+	w("")
+	w("- Date: %s" % started.strftime("%Y-%m-%d %H:%M UTC"))
+	w("- Machine: %s" % machine())
+	w("- Fixture: %s%d commits (%d on mainline), %d files at HEAD, %d tags, "
+	  "%d stable branches with %d backports, %.0f MiB of packs%s"
+	  % ("smoke subset, " if a.smoke else "Linux 6.1 tree, ",
+	     fd["commits"], fd["mainline"], fd["files"], fd["tags"],
+	     fd["stable"], fd["backports"], fd["pack_mib"],
+	     "; built in %d s" % fd["build_seconds"]
+	     if fd.get("build_seconds") else ""))
+	w("- Runs: %d timed after %d warm-up, ours and the peers alternating; "
+	  "median (min to max)" % (a.runs, a.warmup))
+	w("- Reproduce: `%s`" % argv)
+	w("")
+	w("| comparison | git-bpf | peer | ratio | target | met |")
+	w("| --- | --- | --- | --- | --- | --- |")
+	for r in rows:
+		ratio = r.ratio()
+		if ratio is None:
+			rs = "n/a"
+		elif r.kind == "ratio" and ratio < 0.5:
+			rs = "%.3f x the peer's time (%.1f x faster)" % (
+				ratio, 1 / ratio)
+		elif r.kind == "ratio":
+			rs = "%.2f x the peer's time" % ratio
+		else:
+			rs = "%.1f x faster" % ratio
+		met = r.met()
+		ms = "n/a" if met is None else ("yes" if met else "**no**")
+		w("| %s | %s | %s | %s | %s | %s |" % (
+			r.what, fmt_time(r.ours, r.per_input),
+			fmt_time(r.peer, r.per_input), rs, r.target, ms))
+	w("")
+	w("Commands (run in the fixture's work tree):")
+	w("")
+	seen = set()
+	for r in rows:
+		for c in (r.ours, r.peer):
+			if c.label in seen:
+				continue
+			seen.add(c.label)
+			w("- %s: `%s`" % (c.label, c.show))
+	w("")
+	w("## Peak memory (maximum resident set, /usr/bin/time -f %M)")
+	w("")
+	w("| command | peak | target < 150 MiB |")
+	w("| --- | --- | --- |")
+	seen = set()
+	for r in rows:
+		c = r.ours
+		if c.label in seen:
+			continue
+		seen.add(c.label)
+		if c.rss is None:
+			w("| %s | n/a%s | n/a |" % (
+				c.label, " (%s)" % c.error if c.error else ""))
+		else:
+			mib = c.rss / MIB
+			w("| %s | %.1f MiB | %s |" % (c.label, mib,
+				"yes" if mib < 150 else "**no**"))
+	w("")
+	missed = [r for r in rows if r.met() is False]
+	w("## Where the time goes")
+	w("")
+	if not missed:
+		w("No measured target is missed.")
+		w("")
+	for r in missed:
+		w("### %s (target: %s)" % (r.what, r.target))
+		w("")
+		if r.profile:
+			w("`perf record -g` of `%s`, self time by function "
+			  "(2 %% and more):" % r.ours.show)
+			w("")
+			w("```")
+			out.extend(r.profile)
+			w("```")
+		else:
+			w("No profile taken (a shell loop, or perf unavailable).")
+		w("")
+	missing = sorted({r.ours.label for r in rows if r.ours.error})
+	if missing:
+		w("## Not measured")
+		w("")
+		for r in rows:
+			if r.ours.error and r.ours.label in missing:
+				w("- %s: %s" % (r.ours.label, r.ours.error))
+				missing.remove(r.ours.label)
+		w("")
+	text = "\n".join(out)
+	if path == "-":
+		sys.stdout.write(text)
+	else:
+		with open(path, "w") as f:
+			f.write(text)
+	return text
+
+
+def main():
+	ap = argparse.ArgumentParser(prog="bench/run")
+	ap.add_argument("--src-root", required=True)
+	ap.add_argument("--smoke", action="store_true",
+			help="small subset fixture, one quick pass")
+	ap.add_argument("--commits", type=int)
+	ap.add_argument("--seed", type=int, default=61)
+	ap.add_argument("--runs", type=int)
+	ap.add_argument("--warmup", type=int)
+	ap.add_argument("--inputs", type=int)
+	ap.add_argument("--patches", type=int,
+			help="time the last N patches of the 15 (default 15)")
+	ap.add_argument("--cache")
+	ap.add_argument("--results")
+	ap.add_argument("--only", default="check,send,maintainers,stable")
+	ap.add_argument("--no-profile", action="store_true")
+	ap.add_argument("--rebuild", action="store_true")
+	a = ap.parse_args()
+	env = os.environ
+	if a.commits is None:
+		a.commits = int(env.get("GIT_BPF_BENCH_COMMITS",
+					"3000" if a.smoke else "200000"))
+	if a.runs is None:
+		a.runs = int(env.get("GIT_BPF_BENCH_RUNS", "1" if a.smoke else "5"))
+	if a.warmup is None:
+		a.warmup = 0 if a.smoke else 1
+	if a.patches is None:
+		a.patches = 3 if a.smoke else 15
+	if not 1 <= a.patches <= 15:
+		die("'--patches=%d' is not between 1 and 15" % a.patches)
+	if a.inputs is None:
+		a.inputs = 10 if a.smoke else 100
+	if a.cache is None:
+		a.cache = env.get("GIT_BPF_BENCH_CACHE", "/var/tmp/git-bpf-bench")
+	if a.results is None:
+		a.results = os.path.join(a.src_root, "bench", "RESULTS.md")
+	if a.runs < 1 or a.inputs < 1 or a.warmup < 0:
+		die("'--runs', '--inputs' must be positive")
+	only = a.only.split(",")
+	for o in only:
+		if o not in ("check", "send", "maintainers", "stable"):
+			die("unknown comparison '%s'" % o)
+	started = datetime.datetime.now(datetime.timezone.utc)
+	b = Bench(a)
+	try:
+		if not os.path.exists(os.path.join(b.bin, "git-bpf")):
+			die("'%s' is not built: run make" % b.bin)
+		b.fixture()
+		b.describe_fixture()
+		b.inputs()
+		rows = []
+		for name in only:
+			log("timing %s" % name)
+			rows += getattr(b, "bench_" + name)()
+		if not a.no_profile:
+			for r in rows:
+				if r.met() is False:
+					r.profile = b.profile(r.ours)
+		argv = "make bench" if not a.smoke else "bench/run --smoke"
+		extra = [x for x in sys.argv[1:] if not x.startswith("--src-root")
+			 and x != "--smoke"]
+		if extra and not a.smoke:
+			argv = "GIT_BPF_BUILD=build bench/run " + " ".join(extra)
+		text = write_results(b, rows, a.results, started, argv)
+		if a.results != "-":
+			print(text)
+	finally:
+		shutil.rmtree(b.tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+	main()
