@@ -52,7 +52,7 @@ PROVE_OPTS ?= -j2
 DEPS := build-essential pkg-config git libgit2-dev libcurl4-openssl-dev \
 	libinih-dev libjansson-dev libcmocka-dev zlib1g-dev sharness python3 \
 	python3-aiosmtpd openssl perl man-db clang libclang-rt-14-dev \
-	linux-source-6.1 xz-utils valgrind libpcre2-dev
+	linux-source-6.1 xz-utils valgrind libpcre2-dev time
 
 all: $(PROGRAMS)
 
