@@ -140,8 +140,7 @@ static int add_line(struct strbuf *sb, const char *key, const char *value)
 	if (!value)
 		return 0;
 	if (strchr(value, '\n'))
-		return error("cannot journal %s '%s': it holds a newline",
-			     key, value);
+		return error("cannot journal a %s holding a line break", key);
 	strbuf_addf(sb, "%s %s\n", key, value);
 	return 0;
 }
@@ -200,6 +199,10 @@ int outbox_create(struct outbox *ob, const struct message_set *ms,
 	}
 	if (build_index(&index, ms, o))
 		goto out;
+	if (mkdir(ob->bpf_dir, 0777) && errno != EEXIST) {
+		error_errno("cannot create '%s'", ob->bpf_dir);
+		goto out;
+	}
 	/* a journal half-written by a send that died before it began */
 	if (remove_dir(tmp) || remove_dir(ob->dir))
 		goto out;
