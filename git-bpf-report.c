@@ -1,14 +1,372 @@
 // SPDX-License-Identifier: GPL-2.0
-/* git-bpf-report: placeholder until the command lands. */
+/* git-bpf-report: mail a BPF bug report to bpf@vger.kernel.org with the
+ * maintainers and the buggy commits' authors in Cc, as the QA asks. */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "config.h"
+#include "message.h"
+#include "repo.h"
+#include "report.h"
+#include "util.h"
+
+static const char usage_text[] =
+	"usage: git bpf report [--commit=SHA]... [--subject=TEXT] [--body=FILE]\n"
+	"                      [--cc=ADDR]... [--dry-run | --stdout | -o DIR]\n"
+	"                      [--smtp-server=HOST] [--smtp-port=PORT]\n"
+	"                      [--smtp-encryption=ssl|tls|none] [--smtp-user=USER]\n"
+	"                      [--confirm=auto|always|never] [--smtp-debug]\n"
+	"                      [--insecure-skip-certificate-check]\n"
+	"\n"
+	"    --commit=SHA     the commit that brought the bug (repeatable): its\n"
+	"                     author, signers and maintainers go in Cc\n"
+	"    --subject=TEXT   the subject of the report\n"
+	"    --body=FILE      the report's text, instead of an editor\n"
+	"    --cc=ADDR        Cc someone more (repeatable)\n"
+	"    --dry-run        say who would get what, send nothing\n"
+	"    --stdout         print the mail as an mbox\n"
+	"    -o DIR           write the mail into DIR\n";
+
+enum {
+	OPT_COMMIT = 256, OPT_SUBJECT, OPT_BODY, OPT_CC, OPT_DRY_RUN,
+	OPT_STDOUT, OPT_SMTP_SERVER, OPT_SMTP_PORT, OPT_SMTP_ENCRYPTION,
+	OPT_SMTP_USER, OPT_CONFIRM, OPT_SMTP_DEBUG, OPT_INSECURE, OPT_HELP,
+};
+
+struct report_opts {
+	struct strvec commits, cc;
+	const char *subject, *body, *dir;
+	enum output_mode mode;
+	struct deliver_opts deliver;
+};
+
+static int set_mode(struct report_opts *o, enum output_mode mode,
+		    const char *opt)
+{
+	if (o->mode != OUTPUT_SEND && o->mode != mode)
+		return error("'%s' cannot be combined with another output option",
+			     opt);
+	o->mode = mode;
+	return 0;
+}
+
+static int parse_options(struct report_opts *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "commit", required_argument, NULL, OPT_COMMIT },
+		{ "subject", required_argument, NULL, OPT_SUBJECT },
+		{ "body", required_argument, NULL, OPT_BODY },
+		{ "cc", required_argument, NULL, OPT_CC },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "stdout", no_argument, NULL, OPT_STDOUT },
+		{ "output-directory", required_argument, NULL, 'o' },
+		{ "smtp-server", required_argument, NULL, OPT_SMTP_SERVER },
+		{ "smtp-port", required_argument, NULL, OPT_SMTP_PORT },
+		{ "smtp-encryption", required_argument, NULL,
+		  OPT_SMTP_ENCRYPTION },
+		{ "smtp-user", required_argument, NULL, OPT_SMTP_USER },
+		{ "confirm", required_argument, NULL, OPT_CONFIRM },
+		{ "smtp-debug", no_argument, NULL, OPT_SMTP_DEBUG },
+		{ "insecure-skip-certificate-check", no_argument, NULL,
+		  OPT_INSECURE },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_COMMIT:
+			strvec_push(&o->commits, optarg);
+			break;
+		case OPT_SUBJECT:
+			o->subject = optarg;
+			break;
+		case OPT_BODY:
+			o->body = optarg;
+			break;
+		case OPT_CC:
+			strvec_push(&o->cc, optarg);
+			break;
+		case OPT_DRY_RUN:
+			if (set_mode(o, OUTPUT_DRY_RUN, "--dry-run"))
+				return -1;
+			break;
+		case OPT_STDOUT:
+			if (set_mode(o, OUTPUT_STDOUT, "--stdout"))
+				return -1;
+			break;
+		case 'o':
+			if (set_mode(o, OUTPUT_DIR, "-o"))
+				return -1;
+			o->dir = optarg;
+			break;
+		case OPT_SMTP_SERVER:
+			o->deliver.smtp_server = optarg;
+			break;
+		case OPT_SMTP_PORT:
+			o->deliver.smtp_port = optarg;
+			break;
+		case OPT_SMTP_ENCRYPTION:
+			o->deliver.smtp_encryption = optarg;
+			break;
+		case OPT_SMTP_USER:
+			o->deliver.smtp_user = optarg;
+			break;
+		case OPT_CONFIRM:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+			    strcmp(optarg, "never"))
+				return error("--confirm takes auto, always or never, not '%s'",
+					     optarg);
+			o->deliver.confirm = optarg;
+			break;
+		case OPT_SMTP_DEBUG:
+			o->deliver.smtp_debug = true;
+			break;
+		case OPT_INSECURE:
+			o->deliver.insecure = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 1;
+		case OPT_HELP:
+			execlp("man", "man", "git-bpf-report", (char *)NULL);
+			error_errno("cannot run 'man git-bpf-report'");
+			return 2;
+		case ':':
+			return error("option '%s' needs a value",
+				     argv[optind - 1]);
+		default:
+			return error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return error("unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+/* The editor as git chooses it: GIT_EDITOR, core.editor, VISUAL, EDITOR,
+ * vi.  Caller frees. */
+static char *editor_command(const struct config *cfg)
+{
+	const char *v = getenv("GIT_EDITOR");
+	char *c;
+
+	if (v && *v)
+		return xstrdup(v);
+	c = config_git(cfg, "core.editor");
+	if (c && *c)
+		return c;
+	free(c);
+	v = getenv("VISUAL");
+	if (v && *v)
+		return xstrdup(v);
+	v = getenv("EDITOR");
+	if (v && *v)
+		return xstrdup(v);
+	return xstrdup("vi");
+}
+
+/* Run the editor on path; its words split on white space, no shell. */
+static int run_editor(const char *cmd, const char *path)
+{
+	struct strvec argv = STRVEC_INIT;
+	const char *p = cmd;
+	char *word;
+	int rc;
+
+	/* as git does, ":" means no editing at all */
+	if (!strcmp(cmd, ":"))
+		return 0;
+	while (*p) {
+		const char *end;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		end = p;
+		while (*end && *end != ' ' && *end != '\t')
+			end++;
+		word = xstrndup(p, end - p);
+		strvec_push(&argv, word);
+		free(word);
+		p = end;
+	}
+	if (!argv.nr) {
+		strvec_clear(&argv);
+		return error("the editor is empty");
+	}
+	strvec_push(&argv, path);
+	rc = run_command((const char *const *)argv.v, NULL, NULL, NULL);
+	if (rc > 0)
+		error("the editor '%s' failed (exit %d)", cmd, rc);
+	strvec_clear(&argv);
+	return rc ? -1 : 0;
+}
+
+/* The report's subject and body, from --body or the editor. */
+static int get_text(const struct report *r, const struct report_opts *o,
+		    const struct config *cfg, struct strbuf *subject,
+		    struct strbuf *body)
+{
+	struct strbuf tmpl = STRBUF_INIT, edited = STRBUF_INIT;
+	char *path = NULL, *editor = NULL;
+	FILE *f;
+	int ret = -1;
+
+	if (o->body) {
+		if (strbuf_read_file(body, o->body))
+			return error_errno("unable to read '%s'", o->body);
+		strbuf_addstr(subject, o->subject);
+		strbuf_trim(subject);
+		report_add_facts(body, r);
+		if (body->len && body->buf[body->len - 1] != '\n')
+			strbuf_addch(body, '\n');
+		return 0;
+	}
+
+	path = xstrfmt("%sBPF_REPORT_EDITMSG",
+		       git_repository_path(r->repo));
+	report_template(&tmpl, r, o->subject);
+	f = fopen(path, "w");
+	if (!f) {
+		error_errno("unable to write '%s'", path);
+		goto out;
+	}
+	if (fwrite(tmpl.buf, 1, tmpl.len, f) != tmpl.len || fclose(f)) {
+		error_errno("unable to write '%s'", path);
+		goto out;
+	}
+	editor = editor_command(cfg);
+	if (run_editor(editor, path))
+		goto out;
+	if (strbuf_read_file(&edited, path)) {
+		error_errno("unable to read '%s'", path);
+		goto out;
+	}
+	report_parse_edited(edited.buf, subject, body);
+	ret = 0;
+out:
+	free(editor);
+	free(path);
+	strbuf_release(&tmpl);
+	strbuf_release(&edited);
+	return ret;
+}
+
+/* The sender: user.name and user.email. */
+static int sender(const struct config *cfg, char **name, char **email)
+{
+	*name = config_git(cfg, "user.name");
+	*email = config_git(cfg, "user.email");
+	if (!*email || !**email) {
+		error("user.email is not set: who is reporting?");
+		hint("git config --global user.email you@example.org");
+		return -1;
+	}
+	if (!*name)
+		*name = xstrdup("");
+	return 0;
+}
+
+static int local_tz_minutes(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return (int)(tm.tm_gmtoff / 60);
+}
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		printf("usage: git bpf report\n");
-		return 0;
+	struct report_opts o = { STRVEC_INIT, STRVEC_INIT, NULL, NULL, NULL,
+				 OUTPUT_SEND, { 0 } };
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
+	struct message_set ms = { 0 };
+	struct report r = { 0 };
+	struct config cfg = { 0 };
+	git_repository *repo = NULL;
+	char *name = NULL, *email = NULL;
+	bool have_report = false;
+	time_t now;
+	size_t i;
+	int ret = EXIT_USAGE, rc;
+
+	rc = parse_options(&o, argc, argv);
+	if (rc) {
+		if (rc < 0)
+			fputs(usage_text, stderr);
+		ret = rc > 0 ? (rc == 1 ? EXIT_OK : EXIT_REFUSED) : EXIT_USAGE;
+		goto out_opts;
 	}
-	fprintf(stderr, "error: 'git bpf report' is not implemented yet\n");
-	return 1;
+	if (o.body && !o.subject) {
+		error("--body needs --subject");
+		goto out_opts;
+	}
+	if (o.body && access(o.body, R_OK)) {
+		error_errno("unable to read '%s'", o.body);
+		goto out_opts;
+	}
+
+	git_libgit2_init();
+	if (repo_open(&repo))
+		goto out;
+	if (config_load(&cfg, repo) || sender(&cfg, &name, &email))
+		goto out;
+	if (report_init(&r, repo))
+		goto out;
+	have_report = true;
+	for (i = 0; i < o.commits.nr; i++)
+		if (report_add_commit(&r, o.commits.v[i]))
+			goto out;
+	if (report_recipients(&r, &cfg, &o.cc))
+		goto out;
+
+	ret = EXIT_REFUSED;
+	if (get_text(&r, &o, &cfg, &subject, &body))
+		goto out;
+	if (report_check_text(subject.buf, body.buf)) {
+		if (!o.body)
+			hint("your text is in '%sBPF_REPORT_EDITMSG'",
+			     git_repository_path(repo));
+		goto out;
+	}
+	now = time(NULL);
+	if (report_compose(&ms, &r, subject.buf, body.buf, name, email,
+			   (long long)now, local_tz_minutes(now)))
+		goto out;
+
+	if (o.mode != OUTPUT_SEND) {
+		ret = output_messages(&ms, o.mode, o.dir) ? EXIT_REFUSED :
+							    EXIT_OK;
+		goto out;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	rc = deliver_messages(repo, &cfg, &o.deliver, &ms);
+	curl_global_cleanup();
+	ret = rc == 0 ? EXIT_OK : rc == -2 ? EXIT_USAGE : EXIT_REFUSED;
+out:
+	if (have_report)
+		report_release(&r);
+	message_set_release(&ms);
+	strbuf_release(&subject);
+	strbuf_release(&body);
+	config_release(&cfg);
+	git_repository_free(repo);
+	free(name);
+	free(email);
+	git_libgit2_shutdown();
+out_opts:
+	strvec_clear(&o.commits);
+	strvec_clear(&o.cc);
+	return ret;
 }

@@ -1,0 +1,542 @@
+// SPDX-License-Identifier: GPL-2.0
+/* report: compose a BPF bug report: recipients from MAINTAINERS and the
+ * buggy commits, a body template with the facts, placeholders refused. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doctor.h"
+#include "mail.h"
+#include "maint.h"
+#include "repo.h"
+#include "report.h"
+#include "trailer.h"
+
+#define BPF_LIST "bpf@vger.kernel.org"
+#define BPF_SECTION "BPF [GENERAL]"
+#define STABLE_LIST "stable@vger.kernel.org"
+#define REPORT_ABBREV 12
+
+static const char ph_subject[] = "<one-line summary of the bug>";
+static const char ph_what[] =
+	"<what you ran, what you expected and what happened instead: the\n"
+	"error, the verifier log or the kernel splat>";
+static const char ph_how[] =
+	"<the steps, the program or the selftest that show the bug>";
+
+static const char *const placeholders[] = { ph_subject, ph_what, ph_how };
+
+/* "0123456789ab (\"subject\")" of a commit. */
+static char *commit_ref(git_commit *c)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	const char *summary = git_commit_summary(c);
+
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(c));
+	return xstrfmt("%.*s (\"%s\")", REPORT_ABBREV, hex,
+		       summary ? summary : "");
+}
+
+int report_init(struct report *r, git_repository *repo)
+{
+	struct strbuf sb = STRBUF_INIT, ver = STRBUF_INIT;
+	git_commit *head = NULL;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	r->repo = repo;
+	rc = repo_read_head_file(repo, "Makefile", &sb);
+	if (rc < 0) {
+		strbuf_release(&sb);
+		return -1;
+	}
+	if (!rc && !kernel_makefile_version(&ver, sb.buf))
+		r->version = strbuf_detach(&ver, NULL);
+	strbuf_release(&ver);
+	strbuf_release(&sb);
+	if (!repo_commit(&head, repo, "HEAD")) {
+		r->head = commit_ref(head);
+		git_commit_free(head);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+void report_release(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr; i++) {
+		free(r->commits[i].line);
+		free(r->commits[i].author);
+		strvec_clear(&r->commits[i].signers);
+		strvec_clear(&r->commits[i].paths);
+	}
+	free(r->commits);
+	free(r->version);
+	free(r->head);
+	strvec_clear(&r->to);
+	strvec_clear(&r->cc);
+	memset(r, 0, sizeof(*r));
+}
+
+/* "Name <addr>" through .mailmap, as get_maintainer.pl and git log show
+ * people. */
+static char *person(git_mailmap *mm, const char *name, const char *email)
+{
+	const char *rn = name, *re = email;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (mm && git_mailmap_resolve(&rn, &re, mm, name, email)) {
+		git_error_clear();
+		rn = name;
+		re = email;
+	}
+	address_format(&sb, rn, re, false);
+	return strbuf_detach(&sb, NULL);
+}
+
+static int commit_paths(struct report_commit *rc, git_repository *repo,
+			git_commit *c)
+{
+	git_tree *tree = NULL, *ptree = NULL;
+	git_commit *parent = NULL;
+	git_diff *diff = NULL;
+	size_t i, n;
+	int ret = -1;
+
+	if (git_commit_tree(&tree, c))
+		goto fail;
+	if (git_commit_parentcount(c) &&
+	    (git_commit_parent(&parent, c, 0) ||
+	     git_commit_tree(&ptree, parent)))
+		goto fail;
+	if (git_diff_tree_to_tree(&diff, repo, ptree, tree, NULL))
+		goto fail;
+	n = git_diff_num_deltas(diff);
+	for (i = 0; i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if (d->old_file.path)
+			strvec_push_unique(&rc->paths, d->old_file.path,
+					   false);
+		if (d->new_file.path)
+			strvec_push_unique(&rc->paths, d->new_file.path,
+					   false);
+	}
+	ret = 0;
+	goto out;
+fail:
+	git_err("cannot diff commit %s", rc->oid);
+out:
+	git_diff_free(diff);
+	git_tree_free(ptree);
+	git_tree_free(tree);
+	git_commit_free(parent);
+	return ret;
+}
+
+int report_add_commit(struct report *r, const char *rev)
+{
+	struct trailer_list tl = { 0 };
+	struct report_commit *rc;
+	git_mailmap *mm = NULL;
+	git_signature *author = NULL;
+	git_commit *c = NULL;
+	const char *msg;
+	char *ref;
+	size_t i;
+	int ret = -1;
+
+	if (repo_commit(&c, r->repo, rev))
+		return -1;
+	if (git_mailmap_from_repository(&mm, r->repo)) {
+		git_error_clear();
+		mm = NULL;
+	}
+	ALLOC_GROW(r->commits, r->nr + 1, r->alloc);
+	rc = &r->commits[r->nr++];
+	memset(rc, 0, sizeof(*rc));
+	git_oid_tostr(rc->oid, sizeof(rc->oid), git_commit_id(c));
+	ref = commit_ref(c);
+	rc->line = xstrfmt("commit %s", ref);
+	free(ref);
+
+	if (git_commit_author_with_mailmap(&author, c, mm)) {
+		git_err("cannot read the author of commit %s", rc->oid);
+		goto out;
+	}
+	rc->author = person(NULL, author->name, author->email);
+
+	msg = git_commit_message(c);
+	trailer_parse(&tl, msg, strlen(msg));
+	for (i = 0; i < tl.nr; i++) {
+		struct address a = { 0 };
+		char *p;
+
+		if (!trailer_is(&tl.v[i], "Signed-off-by"))
+			continue;
+		if (address_parse(&a, tl.v[i].value)) {
+			warning("commit %.12s: skipping Signed-off-by: %s",
+				rc->oid, tl.v[i].value);
+			continue;
+		}
+		p = person(mm, a.name, a.addr);
+		strvec_push_unique(&rc->signers, p, true);
+		free(p);
+		address_release(&a);
+	}
+	ret = commit_paths(rc, r->repo, c);
+out:
+	trailer_list_release(&tl);
+	git_signature_free(author);
+	git_mailmap_free(mm);
+	git_commit_free(c);
+	return ret;
+}
+
+/*
+ * Recipients.
+ */
+struct rcpt_state {
+	struct strvec seen;	/* addresses, lower case */
+	struct strvec exclude;	/* addresses, lower case */
+};
+
+static char *lower(const char *s)
+{
+	char *l = xstrdup(s), *p;
+
+	for (p = l; *p; p++)
+		*p = tolower((unsigned char)*p);
+	return l;
+}
+
+/* Add "Name <addr>" text to list unless its address is there already
+ * or must never be mailed; -1 when it is no address. */
+static int add_rcpt(struct rcpt_state *st, struct strvec *list,
+		    const char *text)
+{
+	struct address a = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	char *addr;
+
+	if (address_parse(&a, text))
+		return -1;
+	addr = lower(a.addr);
+	if (!strcmp(addr, STABLE_LIST) || strvec_has(&st->exclude, addr, false) ||
+	    strvec_has(&st->seen, addr, false))
+		goto out;
+	strvec_push(&st->seen, addr);
+	address_format(&sb, a.name, a.addr, false);
+	strvec_push(list, sb.buf);
+out:
+	strbuf_release(&sb);
+	free(addr);
+	address_release(&a);
+	return 0;
+}
+
+static void add_maint_result(struct rcpt_state *st, struct strvec *list,
+			     const struct maint_result *res)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < res->nr; i++) {
+		strbuf_reset(&sb);
+		address_format(&sb, res->v[i].name, res->v[i].addr, false);
+		add_rcpt(st, list, sb.buf);
+	}
+	strbuf_release(&sb);
+}
+
+int report_recipients(struct report *r, const struct config *cfg,
+		      const struct strvec *extra_cc)
+{
+	struct rcpt_state st = { STRVEC_INIT, STRVEC_INIT };
+	struct strvec conf = STRVEC_INIT;
+	struct maint_result res = { 0 };
+	struct maint_db *db = NULL;
+	const char *list;
+	char *addr;
+	size_t i, j;
+	int ret = -1, rc;
+
+	config_ini_all(cfg, "send.exclude", true, &conf);
+	for (i = 0; i < conf.nr; i++) {
+		struct address a = { 0 };
+
+		if (address_parse(&a, conf.v[i])) {
+			error("bad address in [send] exclude: '%s'", conf.v[i]);
+			goto out;
+		}
+		addr = lower(a.addr);
+		strvec_push_unique(&st.exclude, addr, false);
+		free(addr);
+		address_release(&a);
+	}
+	strvec_clear(&conf);
+
+	list = config_ini(cfg, "lists.bpf");
+	if (add_rcpt(&st, &r->to, list && *list ? list : BPF_LIST)) {
+		error("bad address in [lists] bpf: '%s'", list);
+		goto out;
+	}
+
+	rc = maint_db_load_repo(&db, r->repo);
+	if (rc < 0)
+		goto out;
+	config_ini_all(cfg, "lists.bpf-maintainers", true, &conf);
+	if (conf.nr) {
+		for (i = 0; i < conf.nr; i++)
+			if (add_rcpt(&st, &r->cc, conf.v[i])) {
+				error("bad address in [lists] bpf-maintainers: '%s'",
+				      conf.v[i]);
+				goto out;
+			}
+	} else if (!db) {
+		error("no MAINTAINERS at HEAD to name the BPF maintainers");
+		hint("list them in [lists] bpf-maintainers of git-bpf's config");
+		goto out;
+	} else {
+		if (maint_section_people(db, BPF_SECTION, true, &res))
+			goto out;
+		if (!res.nr) {
+			error("MAINTAINERS has no '%s' section with M: lines",
+			      BPF_SECTION);
+			goto out;
+		}
+		add_maint_result(&st, &r->cc, &res);
+		maint_result_release(&res);
+	}
+
+	for (i = 0; i < r->nr; i++) {
+		const struct report_commit *c = &r->commits[i];
+
+		add_rcpt(&st, &r->cc, c->author);
+		for (j = 0; j < c->signers.nr; j++)
+			add_rcpt(&st, &r->cc, c->signers.v[j]);
+		if (db && c->paths.nr) {
+			if (maint_match(db, (const char *const *)c->paths.v,
+					c->paths.nr, NULL, &res))
+				goto out;
+			add_maint_result(&st, &r->cc, &res);
+			maint_result_release(&res);
+		}
+	}
+	for (i = 0; extra_cc && i < extra_cc->nr; i++)
+		if (add_rcpt(&st, &r->cc, extra_cc->v[i]))
+			goto out;
+	ret = 0;
+out:
+	maint_result_release(&res);
+	maint_db_free(db);
+	strvec_clear(&conf);
+	strvec_clear(&st.seen);
+	strvec_clear(&st.exclude);
+	return ret;
+}
+
+/*
+ * The text.
+ */
+static void add_facts(struct strbuf *out, const struct report *r,
+		      bool version, bool *commit_wanted)
+{
+	size_t i;
+	bool header = false;
+
+	if (version) {
+		strbuf_addf(out, "Kernel version: %s",
+			    r->version ? r->version : "unknown");
+		if (r->head)
+			strbuf_addf(out, " (tree at %s)", r->head);
+		strbuf_addch(out, '\n');
+	}
+	for (i = 0; i < r->nr; i++) {
+		if (commit_wanted && !commit_wanted[i])
+			continue;
+		if (!header)
+			strbuf_addstr(out, "Introduced by:\n");
+		header = true;
+		strbuf_addf(out, "%s\n", r->commits[i].line);
+	}
+}
+
+void report_template(struct strbuf *out, const struct report *r,
+		     const char *subject)
+{
+	size_t i;
+
+	strbuf_addf(out, "%s\n\n", subject && *subject ? subject : ph_subject);
+	strbuf_addf(out, "What happened:\n%s\n\n", ph_what);
+	strbuf_addf(out, "How to reproduce:\n%s\n\n", ph_how);
+	add_facts(out, r, true, NULL);
+	strbuf_addstr(out,
+		"\n"
+		"# Describe the bug above: the first line is the subject, the rest\n"
+		"# the body.  Lines starting with '#' are dropped; a report that is\n"
+		"# empty or still holds a <...> placeholder is not sent.\n");
+	for (i = 0; i < r->to.nr; i++)
+		strbuf_addf(out, "# To: %s\n", r->to.v[i]);
+	for (i = 0; i < r->cc.nr; i++)
+		strbuf_addf(out, "# Cc: %s\n", r->cc.v[i]);
+}
+
+void report_parse_edited(const char *text, struct strbuf *subject,
+			 struct strbuf *body)
+{
+	const char *p = text;
+	bool have_subject = false;
+
+	while (*p) {
+		const char *end = strchrnul(p, '\n');
+		size_t len = end - p;
+
+		while (len && isspace((unsigned char)p[len - 1]))
+			len--;
+		if (*p == '#') {
+			/* a comment */
+		} else if (!have_subject) {
+			if (len) {
+				strbuf_add(subject, p, len);
+				strbuf_trim(subject);
+				have_subject = true;
+			}
+		} else {
+			strbuf_add(body, p, len);
+			strbuf_addch(body, '\n');
+		}
+		p = *end ? end + 1 : end;
+	}
+	strbuf_trim(body);
+	if (body->len)
+		strbuf_addch(body, '\n');
+}
+
+void report_add_facts(struct strbuf *body, const struct report *r)
+{
+	struct strbuf facts = STRBUF_INIT;
+	bool *wanted = xcalloc(r->nr + 1, sizeof(*wanted));
+	bool version = r->version && !strstr(body->buf, r->version);
+	size_t i;
+
+	for (i = 0; i < r->nr; i++) {
+		char hex[REPORT_ABBREV + 1];
+
+		memcpy(hex, r->commits[i].oid, REPORT_ABBREV);
+		hex[REPORT_ABBREV] = '\0';
+		wanted[i] = !strstr(body->buf, hex);
+	}
+	add_facts(&facts, r, version, wanted);
+	if (facts.len) {
+		strbuf_rtrim(body);
+		if (body->len)
+			strbuf_addstr(body, "\n\n");
+		strbuf_addbuf(body, &facts);
+	}
+	strbuf_release(&facts);
+	free(wanted);
+}
+
+int report_check_text(const char *subject, const char *body)
+{
+	size_t i;
+
+	if (!subject || !*subject)
+		return error("the report has no subject");
+	if (mail_header_unsafe(subject))
+		return error("the subject holds a line break");
+	if (!body || !*body)
+		return error("the report has no text");
+	for (i = 0; i < ARRAY_SIZE(placeholders); i++) {
+		const char *ph = placeholders[i];
+		size_t len = strchrnul(ph, '\n') - ph;
+
+		/* the first line of a placeholder is enough to know it */
+		if (!strncmp(subject, ph, len) || memmem(body, strlen(body),
+							 ph, len))
+			return error("the report still holds the placeholder '%.*s'",
+				     (int)len, ph);
+	}
+	return 0;
+}
+
+/* A file name as format-patch makes one from a subject. */
+static char *subject_filename(const char *subject)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool dash = false;
+	const char *p;
+
+	strbuf_addstr(&sb, "0001-");
+	for (p = subject; *p && sb.len < 5 + 52; p++) {
+		if (isalnum((unsigned char)*p) || *p == '.' || *p == '_') {
+			if (dash && sb.len > 5)
+				strbuf_addch(&sb, '-');
+			dash = false;
+			strbuf_addch(&sb, *p);
+		} else {
+			dash = true;
+		}
+	}
+	while (sb.len > 5 && (sb.buf[sb.len - 1] == '.' ||
+			      sb.buf[sb.len - 1] == '-'))
+		strbuf_setlen(&sb, sb.len - 1);
+	strbuf_addstr(&sb, ".eml");
+	return strbuf_detach(&sb, NULL);
+}
+
+int report_compose(struct message_set *ms, const struct report *r,
+		   const char *subject, const char *body,
+		   const char *from_name, const char *from_addr,
+		   long long t, int tz)
+{
+	struct strbuf text = STRBUF_INIT, date = STRBUF_INIT;
+	struct strbuf from = STRBUF_INIT;
+	struct strvec rcpts = STRVEC_INIT;
+	struct message *m;
+	size_t i;
+	int ret = 0;
+
+	m = message_set_add(ms);
+	ms->kind = "report";
+	m->subject = xstrdup(subject);
+	m->message_id = mail_message_id(from_addr, t, 1);
+	address_format(&from, from_name, from_addr, false);
+	m->from = strbuf_detach(&from, NULL);
+	for (i = 0; i < r->to.nr; i++)
+		strvec_push_unique(&m->to, r->to.v[i], true);
+	for (i = 0; i < r->cc.nr; i++)
+		strvec_push_unique(&m->cc, r->cc.v[i], true);
+	m->filename = subject_filename(subject);
+
+	mail_from_add(&text, "From", from_name, from_addr);
+	mail_date(&date, t, tz);
+	mail_header_add(&text, "Date", date.buf);
+	mail_subject_add(&text, NULL, subject);
+	mail_header_add(&text, "Message-ID", m->message_id);
+	mail_header_add_addresses(&text, "To", &m->to);
+	if (m->cc.nr)
+		mail_header_add_addresses(&text, "Cc", &m->cc);
+	strbuf_addstr(&text, "MIME-Version: 1.0\n"
+			     "Content-Type: text/plain; charset=UTF-8\n"
+			     "Content-Transfer-Encoding: 8bit\n\n");
+	strbuf_addstr(&text, body);
+	if (text.len && text.buf[text.len - 1] != '\n')
+		strbuf_addch(&text, '\n');
+	m->text = strbuf_detach(&text, NULL);
+	ms->cover_text = xstrdup(body);
+
+	/* the QA's one hard rule for reports: never to stable@ */
+	message_rcpts(m, &rcpts);
+	for (i = 0; i < rcpts.nr; i++)
+		if (strcasestr(rcpts.v[i], STABLE_LIST))
+			ret = error("refusing a report to '%s'", STABLE_LIST);
+	strvec_clear(&rcpts);
+	strbuf_release(&date);
+	return ret;
+}
