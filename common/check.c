@@ -191,6 +191,24 @@ static bool trailer_like(const char *s, size_t len)
 					  s[i + 1] == '\t');
 }
 
+/* A trailer-like line that is surely a tag (Signed-off-by:, Fixes:),
+ * not prose that happens to start with "Note: ". */
+static bool tag_line(const char *s, size_t len)
+{
+	static const char *const tags[] = { "Fixes", "Link", "Cc", "Closes" };
+	size_t n;
+
+	if (!trailer_like(s, len))
+		return false;
+	n = strcspn(s, ":");
+	if (memchr(s, '-', n))
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(tags); i++)
+		if (n == strlen(tags[i]) && !strncasecmp(s, tags[i], n))
+			return true;
+	return false;
+}
+
 /* The message up to a "---" line (file mode keeps none, but commits
  * made by hand sometimes do). */
 static size_t message_len(const char *msg)
@@ -273,18 +291,22 @@ void check_addf(struct check_ctx *c, const struct patch *p, const char *rule,
 		res->errors++;
 	else
 		res->warnings++;
-	if (r->hint)
-		strvec_push_unique(&res->hints, r->hint, false);
 }
 
-static int cmp_finding(const void *a, const void *b)
+/* Order findings by patch, keeping the order the rules added them in
+ * (an insertion sort: stable, and the lists are short). */
+static void sort_findings(struct check_result *r)
 {
-	const struct finding *x = a, *y = b;
+	for (size_t i = 1; i < r->nr; i++) {
+		struct finding f = r->v[i];
+		size_t j = i;
 
-	if (x->patch != y->patch)
-		return x->patch < y->patch ? -1 : 1;
-	/* keep the order the rules added them in */
-	return x < y ? -1 : x > y;
+		while (j && r->v[j - 1].patch > f.patch) {
+			r->v[j] = r->v[j - 1];
+			j--;
+		}
+		r->v[j] = f;
+	}
 }
 
 /* --- per-patch message rules ---------------------------------------- */
@@ -299,7 +321,7 @@ static void check_description(struct check_ctx *c, const struct patch *p)
 	const char *msg = p->message ? p->message : "";
 	size_t len = message_len(msg), start = body_offset(msg, len), end;
 	struct trailer_list tl = { 0 };
-	bool any = false, prose = false;
+	bool prose = false, tags = false;
 	size_t long_nr = 0, first_line = 0, first_cols = 0, line_nr;
 
 	trailer_parse(&tl, msg, len);
@@ -320,11 +342,10 @@ static void check_description(struct check_ctx *c, const struct patch *p)
 		for (size_t k = 0; k < l; k++)
 			if (!isspace((unsigned char)s[k]))
 				blank = false;
-		if (!blank) {
-			any = true;
-			if (!trailer_like(s, l))
-				prose = true;
-		}
+		if (!blank && !tag_line(s, l))
+			prose = true;
+		else if (!blank)
+			tags = true;
 		if (!blank && !trailer_like(s, l) && !memmem(s, l, "://", 3)) {
 			size_t cols = line_columns(s, l);
 
@@ -337,11 +358,11 @@ static void check_description(struct check_ctx *c, const struct patch *p)
 		}
 		i += l + (nl ? 1 : 0);
 	}
-	trailer_list_release(&tl);
-	if (!any || !prose)
+	if (!prose)
 		check_addf(c, p, "empty-message", -1,
 			   "no description: the message has only a subject%s",
-			   any ? " and trailers" : "");
+			   tl.nr || tags ? " and trailers" : "");
+	trailer_list_release(&tl);
 	if (long_nr == 1)
 		check_addf(c, p, "log-line-long", -1,
 			   "line %zu of the message is %zu columns (wrap at 75)",
@@ -958,8 +979,13 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		check_merge_window(&c);
 	if (opts->checkpatch && check_checkpatch(&c))
 		goto out;
-	if (out->nr > 1)
-		qsort(out->v, out->nr, sizeof(*out->v), cmp_finding);
+	sort_findings(out);
+	for (size_t i = 0; i < out->nr; i++) {
+		const struct check_rule *r = check_rule_find(out->v[i].rule);
+
+		if (r->hint)
+			strvec_push_unique(&out->hints, r->hint, false);
+	}
 	ret = 0;
 out:
 	strvec_clear(&cfg_ignore);
