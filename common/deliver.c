@@ -389,6 +389,8 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 			      .ms = ms, .ob = OUTBOX_INIT };
 	int ret = -1, ok;
 
+	if (!repo)
+		return error("sending needs a git repository for its outbox");
 	d.over = (struct smtp_overrides){ opts->smtp_server, opts->smtp_port,
 		opts->smtp_encryption, opts->smtp_user };
 	outbox_init(&d.ob, repo);
@@ -434,6 +436,8 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 	size_t left;
 	int ret = -1, ok;
 
+	if (!repo)
+		return error("sending needs a git repository for its outbox");
 	outbox_init(&d.ob, repo);
 	if (outbox_lock(&d.ob))
 		goto out;
@@ -479,6 +483,8 @@ bool deliver_pending(git_repository *repo)
 	struct outbox ob;
 	bool ret;
 
+	if (!repo)
+		return false;
 	outbox_init(&ob, repo);
 	ret = outbox_exists(&ob);
 	outbox_release(&ob);

@@ -172,3 +172,47 @@ smtp_make_helper () {
 	: >"$SMTP_DIR/cred.log" &&
 	git config --global credential.helper "$helper"
 }
+
+# smtp_series DIR: a kernel-like repository with a three-patch bpf-next
+# series on branch "spill" (cover text in its description); one message
+# holds lines that start with dots, which SMTP must carry unchanged.
+smtp_series () {
+	make_kernel_repo "$1" &&
+	(
+		cd "$1" &&
+		git config user.name 'Jane Developer' &&
+		git config user.email 'jane@example.org' &&
+		git checkout -q -b spill --track bpf-next/master &&
+		commit_msg kernel/bpf/verifier.c '/* keep spilled constants */' <<-\EOF &&
+		bpf: Track precise spilled constants in the verifier
+
+		When a constant is spilled to the stack and filled back, the
+		verifier forgets that the register held a known value.  Keep the
+		scalar's bounds across the spill and fill.
+
+		Signed-off-by: Jane Developer <jane@example.org>
+		EOF
+		commit_msg tools/testing/selftests/bpf/progs/verifier_basic.c '/* spilled constant test */' <<-\EOF &&
+		selftests/bpf: Test precise spilled constants
+
+		A line of its own with a dot, then one with two, as SMTP must
+		carry them:
+		.
+		..two dots
+		.leading dot
+
+		Signed-off-by: Jane Developer <jane@example.org>
+		EOF
+		commit_msg tools/lib/bpf/libbpf.c '/* log skipped programs */' <<-\EOF &&
+		libbpf: Log skipped programs at debug level
+
+		Programs left out of a load are worth a line in the debug log.
+
+		Signed-off-by: Jane Developer <jane@example.org>
+		EOF
+		git config branch.spill.description 'bpf: Precise spilled constants
+
+The verifier forgets known values of spilled constants.  This series
+keeps them and tests it.'
+	)
+}

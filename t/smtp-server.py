@@ -32,6 +32,8 @@ def parse_args():
     p.add_argument('--cert')
     p.add_argument('--key')
     p.add_argument('--user', help='require AUTH as USER:PASSWORD')
+    p.add_argument('--auth-only', metavar='MECH',
+                   help='offer only this AUTH mechanism (PLAIN, LOGIN)')
     p.add_argument('--drop-after', type=int, metavar='K',
                    help='after K accepted messages, drop the connection '
                    'at the next MAIL command, without a reply')
@@ -157,6 +159,9 @@ async def main():
         if args.user:
             kw.update(auth_required=True, authenticator=authenticator(
                 args.user), auth_require_tls=(args.mode == 'starttls'))
+            if args.auth_only:
+                kw.update(auth_exclude_mechanism=[
+                    m for m in ('PLAIN', 'LOGIN') if m != args.auth_only])
 
         def factory():
             return SMTP(handler, loop=loop, **kw)
