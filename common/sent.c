@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-2.0
+/* sent: the annotated tags sent/<branch>-v<N> that remember each version
+ * of a series mailed from a branch (cover, base, Message-IDs, patch-ids). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "message.h"
+#include "repo.h"
+
+static char *tag_name(const char *branch, int version)
+{
+	return xstrfmt("sent/%s-v%d", branch, version);
+}
+
+/* The version in "sent/<branch>-v<N>", or 0 when name is not one. */
+static int tag_version(const char *name, const char *branch)
+{
+	const char *p;
+	char *end;
+	long v;
+
+	if (!skip_prefix(name, "sent/", &p) || !skip_prefix(p, branch, &p) ||
+	    !skip_prefix(p, "-v", &p) || *p < '1' || *p > '9')
+		return 0;
+	v = strtol(p, &end, 10);
+	return *end || v > 1000000 ? 0 : (int)v;
+}
+
+static void parse_message(struct sent_version *v, const char *msg)
+{
+	const char *p = msg, *block = NULL;
+	const char *line;
+
+	/* the trailer-like block starts at the last "Base-commit:" line */
+	for (line = msg; *line; ) {
+		const char *nl = strchrnul(line, '\n');
+
+		if (starts_with(line, "Base-commit: "))
+			block = line;
+		line = *nl ? nl + 1 : nl;
+	}
+	if (!block)
+		block = msg + strlen(msg);
+	v->cover_text = xstrndup(msg, block - msg);
+	{
+		size_t len = strlen(v->cover_text);
+
+		while (len && v->cover_text[len - 1] == '\n')
+			v->cover_text[--len] = '\0';
+	}
+	for (p = block; *p; ) {
+		const char *nl = strchrnul(p, '\n');
+		char *val;
+		const char *rest;
+
+		if (skip_prefix(p, "Message-ID: ", &rest)) {
+			val = xstrndup(rest, nl - rest);
+			strvec_push(&v->message_ids, val);
+			if (!v->cover_message_id)
+				v->cover_message_id = xstrdup(val);
+			free(val);
+		} else if (skip_prefix(p, "Patch-ID: ", &rest)) {
+			val = xstrndup(rest, nl - rest);
+			strvec_push(&v->patch_ids, val);
+			free(val);
+		}
+		p = *nl ? nl + 1 : nl;
+	}
+}
+
+static int version_cmp(const void *a, const void *b)
+{
+	const struct sent_version *x = a, *y = b;
+
+	return x->version - y->version;
+}
+
+int sent_list(git_repository *repo, const char *branch,
+	      struct sent_version **out, size_t *nr)
+{
+	git_strarray names = { 0 };
+	struct sent_version *v = NULL;
+	size_t i, n = 0, alloc = 0;
+	char *pattern;
+	int ret = 0;
+
+	*out = NULL;
+	*nr = 0;
+	if (!branch || !*branch)
+		return 0;
+	pattern = xstrfmt("sent/%s-v*", branch);
+	if (git_tag_list_match(&names, pattern, repo) < 0) {
+		free(pattern);
+		return git_err("unable to list the sent tags");
+	}
+	free(pattern);
+	for (i = 0; i < names.count; i++) {
+		int version = tag_version(names.strings[i], branch);
+		git_object *obj = NULL;
+		char *ref;
+
+		if (!version)
+			continue;
+		ref = xstrfmt("refs/tags/%s", names.strings[i]);
+		if (git_revparse_single(&obj, repo, ref) < 0) {
+			free(ref);
+			ret = git_err("unable to read tag '%s'", names.strings[i]);
+			break;
+		}
+		free(ref);
+		if (git_object_type(obj) != GIT_OBJECT_TAG) {
+			/* a lightweight tag holds none of what we need */
+			git_object_free(obj);
+			continue;
+		}
+		ALLOC_GROW(v, n + 1, alloc);
+		memset(&v[n], 0, sizeof(v[n]));
+		v[n].version = version;
+		v[n].tag = xstrdup(names.strings[i]);
+		parse_message(&v[n], git_tag_message((git_tag *)obj));
+		n++;
+		git_object_free(obj);
+	}
+	git_strarray_dispose(&names);
+	if (ret) {
+		sent_list_free(v, n);
+		return -1;
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), version_cmp);
+	*out = v;
+	*nr = n;
+	return 0;
+}
+
+void sent_list_free(struct sent_version *v, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		free(v[i].tag);
+		free(v[i].cover_message_id);
+		strvec_clear(&v[i].message_ids);
+		strvec_clear(&v[i].patch_ids);
+		free(v[i].cover_text);
+	}
+	free(v);
+}
+
+int sent_last_version(git_repository *repo, const char *branch)
+{
+	struct sent_version *v;
+	size_t nr;
+	int last;
+
+	if (sent_list(repo, branch, &v, &nr) || !nr)
+		return 0;
+	last = v[nr - 1].version;
+	sent_list_free(v, nr);
+	return last;
+}
+
+/* What the tag points at: the series' tip (its last patch), else base. */
+static int tag_target(git_object **out, git_repository *repo,
+		      const struct message_set *ms)
+{
+	const char *hex = ms->base;
+	git_oid oid;
+	size_t i;
+
+	for (i = ms->nr; i > 0; i--)
+		if (ms->v[i - 1].commit[0]) {
+			hex = ms->v[i - 1].commit;
+			break;
+		}
+	if (!*hex)
+		return git_revparse_single(out, repo, "HEAD") < 0 ?
+			git_err("unable to resolve HEAD") : 0;
+	if (git_oid_fromstr(&oid, hex) < 0 ||
+	    git_object_lookup(out, repo, &oid, GIT_OBJECT_ANY) < 0)
+		return git_err("unable to read commit '%s'", hex);
+	return 0;
+}
+
+int sent_tag_write(git_repository *repo, const struct message_set *ms)
+{
+	struct strbuf msg = STRBUF_INIT;
+	git_signature *sig = NULL;
+	git_object *target = NULL;
+	char *name;
+	git_oid oid;
+	size_t i;
+	int ret = -1;
+
+	if (!ms->branch || !*ms->branch)
+		return 0;
+	name = tag_name(ms->branch, ms->version);
+	if (tag_target(&target, repo, ms))
+		goto out;
+	if (git_signature_default(&sig, repo) < 0 &&
+	    git_signature_now(&sig, "git-bpf", "git-bpf@localhost") < 0) {
+		git_err("unable to make a tagger signature");
+		goto out;
+	}
+	if (ms->cover_text && *ms->cover_text) {
+		strbuf_addstr(&msg, ms->cover_text);
+		strbuf_rtrim(&msg);
+		strbuf_addstr(&msg, "\n\n");
+	} else {
+		strbuf_addf(&msg, "%s v%d\n\n", ms->branch, ms->version);
+	}
+	strbuf_addf(&msg, "Base-commit: %s\n", ms->base);
+	for (i = 0; i < ms->nr; i++)
+		strbuf_addf(&msg, "Message-ID: %s\n", ms->v[i].message_id);
+	for (i = 0; i < ms->nr; i++)
+		if (ms->v[i].patch_id)
+			strbuf_addf(&msg, "Patch-ID: %s\n", ms->v[i].patch_id);
+	/* a resend of the same version replaces the record */
+	if (git_tag_create(&oid, repo, name, target, sig, msg.buf, 1) < 0) {
+		git_err("unable to write tag '%s'", name);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(name);
+	git_signature_free(sig);
+	git_object_free(target);
+	strbuf_release(&msg);
+	return ret;
+}
