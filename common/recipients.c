@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/* recipients: To and Cc of each message of a series, deduplicated
+ * case-insensitively, in a stable order, never stable@vger.kernel.org. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail.h"
+#include "recipients.h"
+#include "repo.h"
+#include "trailer.h"
+
+/* Stable backports are asked for with git bpf stable-request, never
+ * by copying the stable list on a submission (bpf_devel_QA.rst). */
+static bool never_mailed(const char *addr)
+{
+	return !strcasecmp(addr, "stable@vger.kernel.org") ||
+	       !strcasecmp(addr, "stable@kernel.org");
+}
+
+int recipient_parse(struct strbuf *out, const char *text)
+{
+	const char *lt = strchr(text, '<'), *gt;
+	struct strbuf name = STRBUF_INIT, addr = STRBUF_INIT;
+	int ret = -1;
+
+	if (mail_header_unsafe(text))
+		return -1;
+	if (lt) {
+		gt = strchr(lt, '>');
+		if (!gt)
+			return -1;
+		strbuf_add(&addr, lt + 1, gt - lt - 1);
+		strbuf_add(&name, text, lt - text);
+		strbuf_trim(&name);
+		if (name.len >= 2 && name.buf[0] == '"' &&
+		    name.buf[name.len - 1] == '"') {
+			struct strbuf uq = STRBUF_INIT;
+			size_t i;
+
+			for (i = 1; i + 1 < name.len; i++) {
+				if (name.buf[i] == '\\' && i + 2 < name.len)
+					i++;
+				strbuf_addch(&uq, name.buf[i]);
+			}
+			strbuf_release(&name);
+			name = uq;
+		}
+	} else {
+		/* "addr" or "addr # comment" or "addr (Name)" */
+		const char *p = text;
+
+		while (isspace((unsigned char)*p))
+			p++;
+		while (*p && !isspace((unsigned char)*p))
+			strbuf_addch(&addr, *p++);
+	}
+	strbuf_trim(&addr);
+	if (address_valid(addr.buf)) {
+		address_format(out, name.buf, addr.buf, false);
+		ret = 0;
+	}
+	strbuf_release(&name);
+	strbuf_release(&addr);
+	return ret;
+}
+
+/* The addr-spec of a stored recipient ("Name <addr>" or "addr"). */
+static const char *addr_of(const char *r, struct strbuf *tmp)
+{
+	const char *lt = strrchr(r, '<');
+
+	if (!lt)
+		return r;
+	strbuf_reset(tmp);
+	strbuf_add(tmp, lt + 1, strcspn(lt + 1, ">"));
+	return tmp->buf;
+}
+
+static bool has_addr(const struct strvec *list, const char *addr)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	bool found = false;
+	size_t i;
+
+	for (i = 0; i < list->nr && !found; i++)
+		found = !strcasecmp(addr_of(list->v[i], &tmp), addr);
+	strbuf_release(&tmp);
+	return found;
+}
+
+/* Add a normalized recipient unless it is excluded or there already. */
+static void add_one(struct recipients *r, struct strvec *list,
+		    const struct strvec *also, const char *rcpt,
+		    const char *sender)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	const char *addr = addr_of(rcpt, &tmp);
+	char *a = xstrdup(addr);
+
+	if (!never_mailed(a) && !has_addr(&r->exclude, a) &&
+	    !(sender && !strcasecmp(a, sender)) &&
+	    !has_addr(list, a) && !(also && has_addr(also, a)))
+		strvec_push(list, rcpt);
+	free(a);
+	strbuf_release(&tmp);
+}
+
+/* Parse user-given addresses (--to, --cc, config): bad ones are errors. */
+static int add_given(struct recipients *r, struct strvec *list,
+		     const struct strvec *also, const struct strvec *given,
+		     const char *what)
+{
+	size_t i;
+
+	for (i = 0; given && i < given->nr; i++) {
+		struct address *v = NULL;
+		size_t n = 0, j;
+
+		if (address_list_parse(&v, &n, given->v[i])) {
+			error("bad address in %s: '%s'", what, given->v[i]);
+			return -2;
+		}
+		for (j = 0; j < n; j++) {
+			struct strbuf sb = STRBUF_INIT;
+
+			address_format(&sb, v[j].name, v[j].addr, false);
+			add_one(r, list, also, sb.buf, NULL);
+			strbuf_release(&sb);
+		}
+		address_list_free(v, n);
+	}
+	return 0;
+}
+
+static void add_maint(struct recipients *r, struct strvec *cc,
+		      const struct maint_result *mr)
+{
+	size_t i;
+
+	for (i = 0; i < mr->nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		address_format(&sb, mr->v[i].name, mr->v[i].addr, false);
+		add_one(r, cc, &r->to, sb.buf, NULL);
+		strbuf_release(&sb);
+	}
+}
+
+static bool trailer_mails(const struct trailer *t)
+{
+	return trailer_is(t, "Cc") || ends_with(t->token, "-by") ||
+	       ends_with(t->token, "-By");
+}
+
+static void add_trailers(struct recipients *r, struct strvec *cc,
+			 const struct trailer_list *tl, const char *sender)
+{
+	size_t i;
+
+	for (i = 0; i < tl->nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (trailer_mails(&tl->v[i]) &&
+		    !recipient_parse(&sb, tl->v[i].value))
+			add_one(r, cc, &r->to, sb.buf, sender);
+		strbuf_release(&sb);
+	}
+}
+
+/* "Keep the actual commit authors in Cc": the author and signers of
+ * each commit a Fixes: tag names. */
+static void add_fixes(struct recipients *r, struct strvec *cc,
+		      git_repository *repo, const struct trailer_list *tl,
+		      const char *sender)
+{
+	size_t i;
+
+	for (i = 0; repo && i < tl->nr; i++) {
+		struct fixes_tag f;
+		git_object *obj = NULL;
+		git_commit *c;
+		git_oid oid;
+		size_t len;
+
+		if (!trailer_is(&tl->v[i], "Fixes"))
+			continue;
+		fixes_parse(&f, tl->v[i].value);
+		len = strlen(f.sha);
+		if (len >= 4 && len <= GIT_OID_HEXSZ &&
+		    !git_oid_fromstrn(&oid, f.sha, len) &&
+		    !git_object_lookup_prefix(&obj, repo, &oid, len,
+					      GIT_OBJECT_COMMIT)) {
+			const git_signature *a;
+			struct trailer_list sobs = { 0 };
+			struct strbuf sb = STRBUF_INIT;
+			const char *msg;
+
+			c = (git_commit *)obj;
+			a = git_commit_author(c);
+			address_format(&sb, a->name, a->email, false);
+			add_one(r, cc, &r->to, sb.buf, sender);
+			strbuf_release(&sb);
+			msg = git_commit_message(c);
+			trailer_parse(&sobs, msg, strlen(msg));
+			add_trailers(r, cc, &sobs, sender);
+			trailer_list_release(&sobs);
+			git_object_free(obj);
+		}
+		git_error_clear();
+		fixes_release(&f);
+	}
+}
+
+static void tree_lists(struct recipients *r, const struct config *cfg,
+		       const struct tree_choice *tc, struct strvec *cc)
+{
+	const char *list;
+
+	if (tc->iproute2) {
+		list = config_ini(cfg, "lists.netdev");
+		add_one(r, &r->to, NULL, list ? list : "netdev@vger.kernel.org",
+			NULL);
+	} else {
+		list = config_ini(cfg, "lists.bpf");
+		add_one(r, &r->to, NULL, list ? list : "bpf@vger.kernel.org",
+			NULL);
+	}
+	(void)cc;
+}
+
+/* iproute2's BPF work goes to netdev with the BPF maintainers in Cc. */
+static int bpf_maintainers(struct recipients *r, const struct config *cfg,
+			   struct strvec *out)
+{
+	const char *given = config_ini(cfg, "lists.bpf-maintainers");
+	struct maint_result mr = { 0 };
+
+	if (given) {
+		struct strvec v = STRVEC_INIT;
+		int ret;
+
+		strvec_push(&v, given);
+		ret = add_given(r, out, &r->to, &v, "[lists] bpf-maintainers");
+		strvec_clear(&v);
+		return ret;
+	}
+	if (r->db && !maint_section_people(r->db, "BPF [GENERAL]", true, &mr))
+		add_maint(r, out, &mr);
+	else if (!r->db) {
+		static const char *const fallback[] = {
+			"Alexei Starovoitov <ast@kernel.org>",
+			"Daniel Borkmann <daniel@iogearbox.net>",
+			"Andrii Nakryiko <andrii@kernel.org>",
+		};
+		size_t i;
+
+		for (i = 0; i < ARRAY_SIZE(fallback); i++)
+			add_one(r, out, &r->to, fallback[i], NULL);
+	}
+	maint_result_release(&mr);
+	return 0;
+}
+
+int recipients_compute(struct recipients *r, git_repository *repo,
+		       const struct config *cfg, struct series *s,
+		       const struct tree_choice *tc, const char *const *diffs,
+		       const struct recipients_opts *o)
+{
+	struct strvec cfg_to = STRVEC_INIT, cfg_cc = STRVEC_INIT;
+	struct strvec common_cc = STRVEC_INIT;
+	size_t i, j;
+	int ret = -1;
+
+	memset(r, 0, sizeof(*r));
+	config_ini_all(cfg, "send.exclude", true, &r->exclude);
+	config_ini_all(cfg, "send.to", true, &cfg_to);
+	config_ini_all(cfg, "send.cc", true, &cfg_cc);
+	for (i = 0; i < r->exclude.nr; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (recipient_parse(&sb, r->exclude.v[i])) {
+			error("bad address in [send] exclude: '%s'",
+			      r->exclude.v[i]);
+			strbuf_release(&sb);
+			ret = -2;
+			goto out;
+		}
+		free(r->exclude.v[i]);
+		r->exclude.v[i] = strbuf_detach(&sb, NULL);
+	}
+
+	tree_lists(r, cfg, tc, &common_cc);
+	if ((ret = add_given(r, &r->to, NULL, o->to, "--to")) ||
+	    (ret = add_given(r, &r->to, NULL, &cfg_to, "[send] to")))
+		goto out;
+	ret = -1;
+	if (o->auto_cc && repo && maint_db_load_repo(&r->db, repo) < 0)
+		goto out;
+	if (o->auto_cc && tc->iproute2 &&
+	    (ret = bpf_maintainers(r, cfg, &common_cc)))
+		goto out;
+	ret = -1;
+
+	r->nr = s->nr;
+	r->cc = xcalloc(s->nr ? s->nr : 1, sizeof(*r->cc));
+	for (i = 0; i < s->nr; i++) {
+		struct patch *p = &s->patches[i];
+		struct strvec *cc = &r->cc[i];
+
+		for (j = 0; j < common_cc.nr; j++)
+			add_one(r, cc, &r->to, common_cc.v[j], NULL);
+		if (o->auto_cc) {
+			struct strvec paths = STRVEC_INIT;
+			struct maint_result mr = { 0 };
+			size_t k;
+
+			for (k = 0; k < p->paths_nr; k++) {
+				strvec_push(&paths, p->paths[k].path);
+				if (p->paths[k].old_path &&
+				    strcmp(p->paths[k].old_path, p->paths[k].path))
+					strvec_push(&paths, p->paths[k].old_path);
+			}
+			if (r->db && paths.nr &&
+			    maint_match(r->db, (const char *const *)paths.v,
+					paths.nr, diffs ? diffs[i] : NULL, &mr)) {
+				strvec_clear(&paths);
+				maint_result_release(&mr);
+				goto out;
+			}
+			add_maint(r, cc, &mr);
+			maint_result_release(&mr);
+			strvec_clear(&paths);
+			add_trailers(r, cc, &p->trailers, o->sender);
+			add_fixes(r, cc, repo, &p->trailers, o->sender);
+		}
+		if ((ret = add_given(r, cc, &r->to, o->cc, "--cc")) ||
+		    (ret = add_given(r, cc, &r->to, &cfg_cc, "[send] cc")))
+			goto out;
+		ret = -1;
+		for (j = 0; j < cc->nr; j++)
+			add_one(r, &r->cover_cc, &r->to, cc->v[j], NULL);
+	}
+	if (!s->nr) {
+		if ((ret = add_given(r, &r->cover_cc, &r->to, o->cc, "--cc")) ||
+		    (ret = add_given(r, &r->cover_cc, &r->to, &cfg_cc,
+				     "[send] cc")))
+			goto out;
+	}
+	ret = 0;
+out:
+	strvec_clear(&cfg_to);
+	strvec_clear(&cfg_cc);
+	strvec_clear(&common_cc);
+	return ret;
+}
+
+void recipients_release(struct recipients *r)
+{
+	size_t i;
+
+	strvec_clear(&r->to);
+	for (i = 0; i < r->nr; i++)
+		strvec_clear(&r->cc[i]);
+	free(r->cc);
+	strvec_clear(&r->cover_cc);
+	strvec_clear(&r->exclude);
+	maint_db_free(r->db);
+	memset(r, 0, sizeof(*r));
+}
