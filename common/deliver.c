@@ -490,25 +490,3 @@ bool deliver_pending(git_repository *repo)
 	outbox_release(&ob);
 	return ret;
 }
-
-/*
- * Until common/sent.c lands, weak stand-ins keep the commands linking;
- * the real definitions replace them.
- */
-__attribute__((weak)) int sent_tag_write(git_repository *repo,
-					 const struct message_set *ms)
-{
-	return error("cannot record the sent version: not built in");
-}
-
-__attribute__((weak)) int sent_list(git_repository *repo, const char *branch,
-				    struct sent_version **out, size_t *nr)
-{
-	*out = NULL;
-	*nr = 0;
-	return 0;
-}
-
-__attribute__((weak)) void sent_list_free(struct sent_version *v, size_t nr)
-{
-}
