@@ -281,7 +281,9 @@ void check_addf(struct check_ctx *c, const struct patch *p, const char *rule,
 		struct strbuf subj = STRBUF_INIT;
 
 		f->patch = p->nr;
-		memcpy(f->commit, p->oid, sizeof(f->commit));
+		/* a cover letter's From line names the tip, not itself */
+		if (p->nr)
+			memcpy(f->commit, p->oid, sizeof(f->commit));
 		check_add_clean(&subj, p->subject ? p->subject : "", 200);
 		f->subject = strbuf_detach(&subj, NULL);
 	} else {
