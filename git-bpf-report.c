@@ -175,35 +175,61 @@ static char *editor_command(const struct config *cfg)
 	return xstrdup("vi");
 }
 
-/* Run the editor on path; its words split on white space, no shell. */
+/*
+ * Split an editor command into words without a shell: white space
+ * separates them, '...' and "..." quote (so a path may hold spaces), a
+ * backslash outside single quotes takes the next character as it is.
+ */
+static int split_words(struct strvec *out, const char *cmd)
+{
+	struct strbuf w = STRBUF_INIT;
+	const char *p = cmd;
+	bool in_word = false;
+	char quote = 0;
+
+	for (; *p; p++) {
+		if (quote == '\'' && *p != '\'') {
+			strbuf_addch(&w, *p);
+		} else if (*p == '\\' && quote != '\'' && p[1]) {
+			strbuf_addch(&w, *++p);
+			in_word = true;
+		} else if (quote && *p == quote) {
+			quote = 0;
+		} else if (!quote && (*p == '\'' || *p == '"')) {
+			quote = *p;
+			in_word = true;
+		} else if (!quote && (*p == ' ' || *p == '\t')) {
+			if (in_word)
+				strvec_push(out, w.buf);
+			strbuf_reset(&w);
+			in_word = false;
+		} else {
+			strbuf_addch(&w, *p);
+			in_word = true;
+		}
+	}
+	if (in_word)
+		strvec_push(out, w.buf);
+	strbuf_release(&w);
+	if (quote)
+		return error("unterminated quote in the editor '%s'", cmd);
+	if (!out->nr)
+		return error("the editor is empty");
+	return 0;
+}
+
+/* Run the editor on path, no shell. */
 static int run_editor(const char *cmd, const char *path)
 {
 	struct strvec argv = STRVEC_INIT;
-	const char *p = cmd;
-	char *word;
 	int rc;
 
 	/* as git does, ":" means no editing at all */
 	if (!strcmp(cmd, ":"))
 		return 0;
-	while (*p) {
-		const char *end;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		end = p;
-		while (*end && *end != ' ' && *end != '\t')
-			end++;
-		word = xstrndup(p, end - p);
-		strvec_push(&argv, word);
-		free(word);
-		p = end;
-	}
-	if (!argv.nr) {
+	if (split_words(&argv, cmd)) {
 		strvec_clear(&argv);
-		return error("the editor is empty");
+		return -1;
 	}
 	strvec_push(&argv, path);
 	rc = run_command((const char *const *)argv.v, NULL, NULL, NULL);
@@ -316,6 +342,11 @@ int main(int argc, char **argv)
 		error_errno("unable to read '%s'", o.body);
 		goto out_opts;
 	}
+
+	for (i = 0; i < o.cc.nr; i++)
+		if (strcasestr(o.cc.v[i], "stable@vger.kernel.org"))
+			warning("not mailing '%s': bug reports go to the BPF list, stable@ takes no reports",
+				o.cc.v[i]);
 
 	git_libgit2_init();
 	if (repo_open(&repo))
