@@ -1,0 +1,691 @@
+// SPDX-License-Identifier: GPL-2.0
+/* compose: the cover letter and patch mails of a series, with the
+ * headers, threading and recipients of DESIGN.md's "git bpf send". */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "compose.h"
+#include "format.h"
+#include "mail.h"
+#include "recipients.h"
+#include "repo.h"
+
+#define COVER_SUBJECT	"*** SUBJECT HERE ***"
+#define COVER_BLURB	"*** BLURB HERE ***"
+#define MAX_LINE	998	/* RFC 5322 */
+
+void compose_prefix(struct strbuf *out, const char *tree_prefix, int version,
+		    bool rfc, bool resend, size_t nr, size_t total)
+{
+	strbuf_addstr(out, rfc ? "[RFC PATCH" : "[PATCH");
+	if (resend)
+		strbuf_addstr(out, " RESEND");
+	if (tree_prefix && *tree_prefix)
+		strbuf_addf(out, " %s", tree_prefix);
+	if (version > 1)
+		strbuf_addf(out, " v%d", version);
+	if (total > 1) {
+		int width = 1;
+		size_t t = total;
+
+		while (t >= 10) {
+			t /= 10;
+			width++;
+		}
+		strbuf_addf(out, " %0*zu/%zu", width, nr, total);
+	}
+	strbuf_addch(out, ']');
+}
+
+static bool istitlechar(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '.' || c == '_';
+}
+
+/* git's format_sanitized_subject(). */
+static void sanitized_subject(struct strbuf *sb, const char *msg)
+{
+	size_t start_len = sb->len, i, len = strlen(msg);
+	int space = 2;
+
+	for (i = 0; i < len; i++) {
+		if (istitlechar(msg[i])) {
+			if (space == 1)
+				strbuf_addch(sb, '-');
+			space = 0;
+			strbuf_addch(sb, msg[i]);
+			if (msg[i] == '.')
+				while (msg[i + 1] == '.')
+					i++;
+		} else {
+			space |= 1;
+		}
+	}
+	while (sb->len > start_len &&
+	       (sb->buf[sb->len - 1] == '.' || sb->buf[sb->len - 1] == '-'))
+		strbuf_setlen(sb, sb->len - 1);
+}
+
+char *compose_filename(int version, size_t nr, const char *subject)
+{
+	struct strbuf sb = STRBUF_INIT, subj = STRBUF_INIT;
+	/* format.filenameMaxLength 64, less ".patch" and one */
+	size_t max_len = 64 - (strlen(".patch") + 1);
+
+	if (version > 1)
+		strbuf_addf(&sb, "v%d-", version);
+	sanitized_subject(&subj, subject);
+	strbuf_addf(&sb, "%04zu-%s", nr, subj.buf);
+	if (sb.len > max_len)
+		strbuf_setlen(&sb, max_len);
+	strbuf_addstr(&sb, ".patch");
+	strbuf_release(&subj);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* ---- the sender, dates and message bodies */
+
+struct sender {
+	char *name, *addr;
+};
+
+static int sender_load(struct sender *s, git_repository *repo,
+		       const struct config *cfg)
+{
+	char *from = config_get(cfg, "send.from", "sendemail.from");
+	git_signature *sig = NULL;
+
+	memset(s, 0, sizeof(*s));
+	if (from) {
+		struct address a;
+
+		if (address_parse(&a, from)) {
+			free(from);
+			return -2;
+		}
+		free(from);
+		s->name = a.name;
+		s->addr = a.addr;
+		return 0;
+	}
+	if (git_signature_default(&sig, repo) < 0) {
+		error("no sender: set user.name and user.email");
+		return -2;
+	}
+	s->name = xstrdup(sig->name);
+	s->addr = xstrdup(sig->email);
+	git_signature_free(sig);
+	return 0;
+}
+
+static void sender_release(struct sender *s)
+{
+	free(s->name);
+	free(s->addr);
+}
+
+static int local_tz(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	return (int)(tm.tm_gmtoff / 60);
+}
+
+static bool long_lines(const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		const char *nl = strchrnul(p, '\n');
+
+		if (nl - p > MAX_LINE)
+			return true;
+		p = *nl ? nl + 1 : nl;
+	}
+	return false;
+}
+
+/* Quoted-printable, for the rare body a mail server would cut. */
+static void qp_encode(struct strbuf *out, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		const char *nl = strchrnul(p, '\n');
+		int col = 0;
+
+		for (; p < nl; p++) {
+			unsigned char c = *p;
+			bool at_end = p + 1 == nl;
+			int w = (c == '=' || c > 126 || (c < 32 && c != '\t') ||
+				 ((c == ' ' || c == '\t') && at_end)) ? 3 : 1;
+
+			if (col + w > 75) {
+				strbuf_addstr(out, "=\n");
+				col = 0;
+			}
+			if (w == 3)
+				strbuf_addf(out, "=%02X", c);
+			else
+				strbuf_addch(out, c);
+			col += w;
+		}
+		if (*nl) {
+			strbuf_addch(out, '\n');
+			p = nl + 1;
+		}
+	}
+}
+
+struct mail {
+	const char *subject_prefix;
+	const char *title;
+	const struct sender *from;
+	long long date;
+	const char *message_id;
+	const char *reply_to;		/* cover's Message-ID, or NULL */
+	const struct strvec *to, *cc;
+	const char *body;
+};
+
+static char *mail_text(const struct mail *m)
+{
+	struct strbuf sb = STRBUF_INIT, date = STRBUF_INIT;
+	bool qp = long_lines(m->body);
+
+	mail_from_add(&sb, "From", m->from->name, m->from->addr);
+	mail_date(&date, m->date, local_tz(m->date));
+	mail_header_add(&sb, "Date", date.buf);
+	mail_subject_add(&sb, m->subject_prefix, m->title);
+	strbuf_addf(&sb, "Message-ID: %s\n", m->message_id);
+	if (m->reply_to)
+		strbuf_addf(&sb, "In-Reply-To: %s\nReferences: %s\n",
+			    m->reply_to, m->reply_to);
+	mail_header_add_addresses(&sb, "To", m->to);
+	mail_header_add_addresses(&sb, "Cc", m->cc);
+	strbuf_addstr(&sb, "MIME-Version: 1.0\n"
+		      "Content-Type: text/plain; charset=UTF-8\n");
+	strbuf_addf(&sb, "Content-Transfer-Encoding: %s\n",
+		    qp ? "quoted-printable" : "8bit");
+	strbuf_addf(&sb, "X-Mailer: git-bpf %s\n", GIT_BPF_VERSION);
+	strbuf_addch(&sb, '\n');
+	if (qp)
+		qp_encode(&sb, m->body);
+	else
+		strbuf_addstr(&sb, m->body);
+	strbuf_release(&date);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void fill_message(struct message *msg, const struct mail *m,
+			 const char *filename)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	msg->message_id = xstrdup(m->message_id);
+	strbuf_addf(&sb, "%s %s", m->subject_prefix, m->title);
+	msg->subject = strbuf_detach(&sb, NULL);
+	address_format(&sb, m->from->name, m->from->addr, false);
+	msg->from = strbuf_detach(&sb, NULL);
+	for (i = 0; i < m->to->nr; i++)
+		strvec_push(&msg->to, m->to->v[i]);
+	for (i = 0; i < m->cc->nr; i++)
+		strvec_push(&msg->cc, m->cc->v[i]);
+	msg->text = mail_text(m);
+	msg->filename = xstrdup(filename);
+}
+
+/* ---- the cover letter's text */
+
+static int run_editor(git_repository *repo, const struct config *cfg,
+		      const char *path)
+{
+	const char *env = getenv("GIT_EDITOR");
+	char *cfg_editor = NULL, *copy, *tok, *save = NULL;
+	struct strvec argv = STRVEC_INIT;
+	int ret;
+
+	if (!env || !*env) {
+		cfg_editor = config_git(cfg, "core.editor");
+		env = cfg_editor;
+	}
+	if (!env || !*env)
+		env = getenv("VISUAL");
+	if (!env || !*env)
+		env = getenv("EDITOR");
+	if (!env || !*env)
+		env = "vi";
+	copy = xstrdup(env);
+	for (tok = strtok_r(copy, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save))
+		strvec_push(&argv, tok);
+	strvec_push(&argv, path);
+	ret = run_command((const char *const *)argv.v, NULL, NULL, NULL);
+	if (ret > 0)
+		ret = error("the editor '%s' failed", env);
+	free(copy);
+	free(cfg_editor);
+	strvec_clear(&argv);
+	return ret;
+}
+
+static void strip_comments(struct strbuf *sb)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p = sb->buf;
+
+	while (*p) {
+		const char *nl = strchrnul(p, '\n');
+
+		if (*p != '#') {
+			strbuf_add(&out, p, nl - p);
+			strbuf_addch(&out, '\n');
+		}
+		p = *nl ? nl + 1 : nl;
+	}
+	strbuf_release(sb);
+	*sb = out;
+}
+
+static int cover_from_editor(struct strbuf *text, git_repository *repo,
+			     const struct config *cfg, const char *branch)
+{
+	char *dir = xstrfmt("%sbpf", git_repository_path(repo));
+	char *path = xstrfmt("%s/COVER_EDITMSG", dir);
+	struct strbuf tmpl = STRBUF_INIT;
+	FILE *f;
+	int ret = -1;
+
+	if (mkdir(dir, 0777) && errno != EEXIST) {
+		error_errno("unable to create '%s'", dir);
+		goto out;
+	}
+	strbuf_addstr(&tmpl, COVER_SUBJECT "\n\n" COVER_BLURB "\n\n"
+		"# The cover letter of the series: a subject line, a blank line,\n"
+		"# then what the series does and why.  For a new version, say\n"
+		"# what changed since the last one.  Lines starting with '#' are\n"
+		"# dropped.  To keep the text for next time, put it in the branch\n");
+	strbuf_addf(&tmpl, "# description: git branch --edit-description %s\n",
+		    branch ? branch : "");
+	f = fopen(path, "w");
+	if (!f || fwrite(tmpl.buf, 1, tmpl.len, f) != tmpl.len) {
+		if (f)
+			fclose(f);
+		error_errno("unable to write '%s'", path);
+		goto out;
+	}
+	if (fclose(f)) {
+		error_errno("unable to write '%s'", path);
+		goto out;
+	}
+	if (run_editor(repo, cfg, path))
+		goto out;
+	if (strbuf_read_file(text, path) < 0) {
+		error_errno("unable to read '%s'", path);
+		goto out;
+	}
+	strip_comments(text);
+	ret = 0;
+out:
+	strbuf_release(&tmpl);
+	free(dir);
+	free(path);
+	return ret;
+}
+
+/* The user's cover text: --cover-letter=FILE, the branch description,
+ * else an editor on a template. */
+static int cover_text(struct strbuf *text, git_repository *repo,
+		      const struct config *cfg, const char *branch,
+		      const char *file)
+{
+	if (file) {
+		if (strbuf_read_file(text, file) < 0) {
+			error_errno("unable to read '%s'", file);
+			return -2;
+		}
+	} else {
+		char *key = branch ? xstrfmt("branch.%s.description", branch) : NULL;
+		char *desc = key ? config_git(cfg, key) : NULL;
+
+		free(key);
+		if (desc) {
+			strbuf_addstr(text, desc);
+			free(desc);
+		} else if (cover_from_editor(text, repo, cfg, branch)) {
+			hint("give the cover letter with --cover-letter=FILE or "
+			     "git branch --edit-description");
+			return -1;
+		}
+	}
+	if (strstr(text->buf, COVER_SUBJECT) || strstr(text->buf, COVER_BLURB)) {
+		error("the cover letter still holds the placeholder '%s'",
+		      strstr(text->buf, COVER_SUBJECT) ? COVER_SUBJECT :
+		      COVER_BLURB);
+		return -1;
+	}
+	strbuf_trim(text);
+	if (!text->len) {
+		error("the cover letter is empty");
+		return -1;
+	}
+	return 0;
+}
+
+struct author_group {
+	const char *name;
+	struct strvec subjects;
+};
+
+static int group_cmp(const void *a, const void *b)
+{
+	const struct author_group *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+/* git shortlog as format-patch puts it in the cover letter. */
+static void shortlog(struct strbuf *out, const struct series *s,
+		     char **subjects)
+{
+	struct author_group *g = xcalloc(s->nr + 1, sizeof(*g));
+	size_t ng = 0, i, j;
+
+	for (i = 0; i < s->nr; i++) {
+		const char *name = s->patches[i].author_name;
+
+		for (j = 0; j < ng; j++)
+			if (!strcmp(g[j].name, name))
+				break;
+		if (j == ng)
+			g[ng++].name = name;
+		strvec_push(&g[j].subjects, subjects[i]);
+	}
+	qsort(g, ng, sizeof(*g), group_cmp);
+	for (i = 0; i < ng; i++) {
+		strbuf_addf(out, "%s (%zu):\n", g[i].name, g[i].subjects.nr);
+		for (j = 0; j < g[i].subjects.nr; j++)
+			format_wrap(out, g[i].subjects.v[j], 72, 2, 4);
+		strbuf_addch(out, '\n');
+		strvec_clear(&g[i].subjects);
+	}
+	free(g);
+}
+
+static int cover_stat(struct strbuf *out, git_repository *repo,
+		      const struct series *s)
+{
+	git_commit *base = NULL, *tip = NULL;
+	git_tree *bt = NULL, *tt = NULL;
+	git_oid oid;
+	int ret = -1;
+
+	if (git_oid_fromstr(&oid, s->patches[s->nr - 1].oid) < 0 ||
+	    git_commit_lookup(&tip, repo, &oid) < 0 ||
+	    git_commit_tree(&tt, tip) < 0) {
+		git_err("unable to read the series' tip");
+		goto out;
+	}
+	if (s->base[0] && (git_oid_fromstr(&oid, s->base) < 0 ||
+			   git_commit_lookup(&base, repo, &oid) < 0 ||
+			   git_commit_tree(&bt, base) < 0)) {
+		git_err("unable to read the series' base");
+		goto out;
+	}
+	ret = format_tree_stat(out, repo, bt, tt);
+out:
+	git_tree_free(bt);
+	git_tree_free(tt);
+	git_commit_free(base);
+	git_commit_free(tip);
+	return ret;
+}
+
+/* ---- versions */
+
+static bool same_patches(const struct sent_version *v,
+			 const struct formatted_patch *fp, size_t nr)
+{
+	size_t i;
+
+	if (v->patch_ids.nr != nr)
+		return false;
+	for (i = 0; i < nr; i++)
+		if (strcmp(v->patch_ids.v[i], fp[i].patch_id))
+			return false;
+	return true;
+}
+
+static void add_links(struct strbuf *out, const struct config *cfg,
+		      const struct sent_version *v, size_t nr, int version)
+{
+	const char *lore = config_ini(cfg, "lists.lore");
+	size_t i, shown = 0;
+
+	if (!lore || !*lore)
+		lore = "https://lore.kernel.org/bpf";
+	for (i = 0; i < nr; i++) {
+		const char *id = v[i].cover_message_id;
+		size_t len;
+
+		if (v[i].version >= version || !id)
+			continue;
+		if (*id == '<')
+			id++;
+		len = strcspn(id, ">");
+		strbuf_addf(out, "v%d: %s%s%.*s/\n", v[i].version, lore,
+			    ends_with(lore, "/") ? "" : "/", (int)len, id);
+		shown++;
+	}
+	if (shown)
+		strbuf_addch(out, '\n');
+}
+
+static const char *signature(const struct config *cfg, char **owned)
+{
+	*owned = config_git(cfg, "format.signature");
+	if (*owned)
+		return *owned;
+	*owned = xstrfmt("git-bpf %s", GIT_BPF_VERSION);
+	return *owned;
+}
+
+int compose_series(struct message_set *ms, git_repository *repo,
+		   const struct config *cfg, struct series *s,
+		   const struct compose_opts *o)
+{
+	struct formatted_patch *fp = NULL;
+	struct sent_version *versions = NULL;
+	struct recipients rc = { 0 };
+	struct recipients_opts ro = { 0 };
+	struct sender from = { 0 };
+	struct strbuf sb = STRBUF_INIT, prefix = STRBUF_INIT;
+	struct strbuf cover = STRBUF_INIT;
+	char **diffs = NULL, **subjects = NULL, *sig_owned = NULL;
+	char *cover_id = NULL;
+	const char *branch = s->tip_ref && *s->tip_ref ? s->tip_ref : NULL;
+	const char *tree_prefix = tree_subject_prefix(o->tree->id);
+	const char *sig;
+	size_t nversions = 0, i, nr = s->nr;
+	long long now = o->now ? o->now : (long long)time(NULL);
+	int abbrev = repo_abbrev(repo), version, last = 0, ret = -1;
+	unsigned n = 0;
+
+	if (!nr) {
+		error("no patches to send");
+		return -2;
+	}
+	if ((ret = sender_load(&from, repo, cfg)))
+		goto out;
+	ret = -1;
+	sig = signature(cfg, &sig_owned);
+
+	fp = xcalloc(nr, sizeof(*fp));
+	diffs = xcalloc(nr + 1, sizeof(*diffs));
+	subjects = xcalloc(nr + 1, sizeof(*subjects));
+	for (i = 0; i < nr; i++) {
+		git_commit *c;
+		git_oid oid;
+		int r;
+
+		if (git_oid_fromstr(&oid, s->patches[i].oid) < 0 ||
+		    git_commit_lookup(&c, repo, &oid) < 0) {
+			git_err("unable to read commit '%s'", s->patches[i].oid);
+			goto out;
+		}
+		r = format_commit(&fp[i], repo, c, abbrev);
+		git_commit_free(c);
+		if (r)
+			goto out;
+		diffs[i] = fp[i].diff;
+		subjects[i] = fp[i].subject;
+	}
+
+	/* the version, and a refusal to mail the same patches again */
+	if (branch && sent_list(repo, branch, &versions, &nversions))
+		goto out;
+	if (nversions)
+		last = versions[nversions - 1].version;
+	version = o->version ? o->version :
+		  o->resend ? (last ? last : 1) : last + 1;
+	if (!o->resend && nversions &&
+	    same_patches(&versions[nversions - 1], fp, nr)) {
+		error("the patches are those of '%s', sent already",
+		      versions[nversions - 1].tag);
+		hint("use --resend to send them again");
+		goto out;
+	}
+
+	ro.to = o->to;
+	ro.cc = o->cc;
+	ro.auto_cc = o->auto_cc;
+	ro.sender = from.addr;
+	ret = recipients_compute(&rc, repo, cfg, s, o->tree,
+				 (const char *const *)diffs, &ro);
+	if (ret)
+		goto out;
+	ret = -1;
+
+	ms->kind = "series";
+	ms->branch = branch ? xstrdup(branch) : NULL;
+	ms->version = version;
+	memcpy(ms->base, s->base, sizeof(ms->base));
+
+	if (nr > 1) {
+		struct strbuf subj = STRBUF_INIT, body = STRBUF_INIT;
+		struct mail m = { 0 };
+		struct message *msg;
+		int r;
+
+		r = cover_text(&cover, repo, cfg, branch, o->cover_file);
+		if (r) {
+			ret = r;
+			goto out;
+		}
+		format_split_message(cover.buf, &subj, &body);
+		ms->cover_text = xstrfmt("%s\n\n%s", subj.buf, body.buf);
+		strbuf_reset(&sb);
+		if (body.len) {
+			strbuf_addbuf(&sb, &body);
+			strbuf_addch(&sb, '\n');
+		}
+		add_links(&sb, cfg, versions, nversions, version);
+		shortlog(&sb, s, subjects);
+		if (cover_stat(&sb, repo, s)) {
+			strbuf_release(&subj);
+			strbuf_release(&body);
+			goto out;
+		}
+		if (s->base[0])
+			strbuf_addf(&sb, "\nbase-commit: %s\n", s->base);
+		strbuf_addf(&sb, "-- \n%s\n\n", sig);
+
+		compose_prefix(&prefix, tree_prefix, version, o->rfc,
+			       o->resend, 0, nr);
+		cover_id = mail_message_id(from.addr, now, n++);
+		m.subject_prefix = prefix.buf;
+		m.title = subj.buf;
+		m.from = &from;
+		m.date = now;
+		m.message_id = cover_id;
+		m.to = &rc.to;
+		m.cc = &rc.cover_cc;
+		m.body = sb.buf;
+		msg = message_set_add(ms);
+		{
+			char *name = version > 1 ?
+				xstrfmt("v%d-0000-cover-letter.patch", version) :
+				xstrdup("0000-cover-letter.patch");
+
+			fill_message(msg, &m, name);
+			free(name);
+		}
+		strbuf_release(&subj);
+		strbuf_release(&body);
+	} else {
+		ms->cover_text = xstrfmt("%s\n\n%s", fp[0].subject, fp[0].body);
+	}
+
+	for (i = 0; i < nr; i++) {
+		const struct patch *p = &s->patches[i];
+		struct mail m = { 0 };
+		struct message *msg;
+		char *id, *name;
+
+		strbuf_reset(&sb);
+		if (strcasecmp(p->author_email, from.addr) ||
+		    strcmp(p->author_name, from.name)) {
+			struct strbuf a = STRBUF_INIT;
+
+			address_format(&a, p->author_name, p->author_email, false);
+			strbuf_addf(&sb, "From: %s\n\n", a.buf);
+			strbuf_release(&a);
+		}
+		format_patch_body(&sb, &fp[i], sig);
+		strbuf_reset(&prefix);
+		compose_prefix(&prefix, tree_prefix, version, o->rfc,
+			       o->resend, i + 1, nr);
+		id = mail_message_id(from.addr, now, n++);
+		m.subject_prefix = prefix.buf;
+		m.title = fp[i].subject;
+		m.from = &from;
+		m.date = now + (long long)(nr > 1 ? i + 1 : i);
+		m.message_id = id;
+		m.reply_to = cover_id;
+		m.to = &rc.to;
+		m.cc = &rc.cc[i];
+		m.body = sb.buf;
+		msg = message_set_add(ms);
+		name = compose_filename(version, i + 1, fp[i].subject);
+		fill_message(msg, &m, name);
+		msg->patch_id = xstrdup(fp[i].patch_id);
+		memcpy(msg->commit, fp[i].oid, sizeof(msg->commit));
+		free(name);
+		free(id);
+	}
+	ret = 0;
+out:
+	for (i = 0; fp && i < nr; i++)
+		formatted_patch_release(&fp[i]);
+	free(fp);
+	free(diffs);
+	free(subjects);
+	free(cover_id);
+	free(sig_owned);
+	sent_list_free(versions, nversions);
+	recipients_release(&rc);
+	sender_release(&from);
+	strbuf_release(&sb);
+	strbuf_release(&prefix);
+	strbuf_release(&cover);
+	return ret;
+}
