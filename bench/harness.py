@@ -186,7 +186,8 @@ class Bench:
 			"series-next~%d..series-next" % n
 		self.patches = os.path.join(d, "patches")
 		r = sh(["git", "-C", self.repo, "format-patch", "-q",
-			"--cover-letter", "-o", self.patches,
+			"--cover-letter", "--cover-from-description=auto",
+			"--subject-prefix=PATCH bpf-next", "-o", self.patches,
 			self.range], env=self.env)
 		if r.returncode:
 			die("format-patch: " + r.stderr.strip())
@@ -310,10 +311,14 @@ class Bench:
 			   ours=True, prepare=p1,
 			   show="git bpf send -o DIR " + rng)
 		fp = Cmd("git format-patch", ["git", "format-patch", "-q",
-					      "--cover-letter", "-o", o2, rng],
+					      "--cover-letter",
+					      "--subject-prefix=PATCH bpf-next",
+					      "-o", o2, rng],
 			 prepare=p2,
-			 show="git format-patch --cover-letter -o DIR " + rng)
-		pipe = ("git format-patch -q --cover-letter -o %s %s && "
+			 show="git format-patch --cover-letter --subject-prefix="
+			      "'PATCH bpf-next' -o DIR " + rng)
+		pipe = ("git format-patch -q --cover-letter "
+			"--subject-prefix='PATCH bpf-next' -o %s %s && "
 			"for p in %s/00*.patch; do case $p in */0000-*) continue;; "
 			"esac; perl scripts/get_maintainer.pl --no-git "
 			"--no-git-fallback \"$p\" >/dev/null && "
@@ -401,13 +406,18 @@ class Bench:
 	# ---- profiling a missed target ----
 
 	def profile(self, c):
+		"""Where our command spends its time: perf with DWARF call
+		graphs (Debian's libgit2 has no symbols, so the callers in
+		our code tell more than libgit2's own addresses), by the time
+		spent in a function and its callees."""
 		if c.shell or c.error or not shutil.which("perf"):
 			return None
 		data = os.path.join(self.tmp, "perf.data")
 		if c.prepare:
 			c.prepare()
-		argv = ["perf", "record", "-q", "-F", "2000", "-g", "-o", data,
-			"--"] + self.resolve(c.argv)
+		hz = max(50, min(1000, int(1000 / max(c.median() * c.per, 0.1))))
+		argv = ["perf", "record", "-q", "-F", str(hz), "--call-graph",
+			"dwarf", "-o", data, "--"] + self.resolve(c.argv)
 		fin = open(c.stdin, "rb") if c.stdin else subprocess.DEVNULL
 		subprocess.run(argv, cwd=self.repo, env=self.env, stdin=fin,
 			       stdout=subprocess.DEVNULL,
@@ -416,12 +426,17 @@ class Bench:
 			fin.close()
 		if not os.path.exists(data):
 			return None
-		rep = sh(["perf", "report", "-i", data, "--stdio", "--no-children",
-			  "--sort", "dso,symbol", "-g", "none",
-			  "--percent-limit", "2"], env=self.env)
-		lines = [l.rstrip() for l in rep.stdout.splitlines()
-			 if l.strip() and not l.startswith("#")]
-		return lines[:12]
+		rep = sh(["perf", "report", "-i", data, "--stdio", "--children",
+			  "--sort", "symbol", "-g", "none",
+			  "--percent-limit", "4"], env=self.env)
+		lines = []
+		for l in rep.stdout.splitlines():
+			if not l.strip() or l.startswith("#"):
+				continue
+			if re.search(r"\] (0x[0-9a-f]+|_start|__libc_start\w*)\b", l):
+				continue
+			lines.append(re.sub(r"\s+-\s+-\s*$", "", l.rstrip()))
+		return lines[:18]
 
 	def resolve(self, argv):
 		"""git bpf X ... -> git-bpf-X ..., so perf sees our binary."""
@@ -569,8 +584,9 @@ def write_results(b, rows, path, started, argv):
 		w("### %s (target: %s)" % (r.what, r.target))
 		w("")
 		if r.profile:
-			w("`perf record -g` of `%s`, self time by function "
-			  "(2 %% and more):" % r.ours.show)
+			w("`perf record --call-graph dwarf` of `%s`: time in each "
+			  "function and its callees, then in the function "
+			  "itself (4 %% and more):" % r.ours.show)
 			w("")
 			w("```")
 			out.extend(r.profile)
@@ -654,11 +670,17 @@ def main():
 			for r in rows:
 				if r.met() is False:
 					r.profile = b.profile(r.ours)
-		argv = "make bench" if not a.smoke else "bench/run --smoke"
-		extra = [x for x in sys.argv[1:] if not x.startswith("--src-root")
-			 and x != "--smoke"]
-		if extra and not a.smoke:
-			argv = "GIT_BPF_BUILD=build bench/run " + " ".join(extra)
+		extra, skip = [], False
+		for x in sys.argv[1:]:
+			if skip:
+				skip = False
+			elif x in ("--src-root", "--results", "--cache"):
+				skip = True
+			elif not x.startswith(("--src-root=", "--results=",
+					       "--cache=")):
+				extra.append(x)
+		argv = "make bench" if not extra else \
+			"make && ./bench/run " + " ".join(extra)
 		text = write_results(b, rows, a.results, started, argv)
 		if a.results != "-":
 			print(text)
