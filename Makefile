@@ -82,9 +82,10 @@ $(BUILD)/t/helper/%: t/helper/%.c $(LIBCOMMON)
 units: $(UNIT_PROGS) $(HELPER_PROGS)
 
 # The whole suite: C unit tests and shell tests, under prove (TAP).
+# The shell tests source ./lib.sh, so they run from t/.
 test: all units
-	$(Q)GIT_BPF_BUILD=$(abspath $(BUILD)) $(PROVE) $(PROVE_OPTS) \
-		$(UNIT_PROGS) $(SHELL_TESTS)
+	$(Q)cd t && GIT_BPF_BUILD=$(abspath $(BUILD)) $(PROVE) $(PROVE_OPTS) \
+		$(abspath $(UNIT_PROGS)) $(notdir $(SHELL_TESTS))
 
 # The same suite built with AddressSanitizer and UBSan.
 test-sanitize:
