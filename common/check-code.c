@@ -336,7 +336,9 @@ static void list_jits(struct check_ctx *c, struct strbuf *out)
 	git_object *obj = NULL;
 	git_tree *arch = NULL;
 
-	if (!c->repo || git_revparse_single(&obj, c->repo, "HEAD:arch") ||
+	if (!c->repo)
+		return;
+	if (git_revparse_single(&obj, c->repo, "HEAD:arch") ||
 	    git_object_peel((git_object **)&arch, obj, GIT_OBJECT_TREE))
 		goto out;
 	for (size_t i = 0; i < git_tree_entrycount(arch); i++) {
@@ -467,7 +469,9 @@ void check_merge_window(struct check_ctx *c)
 	struct tm tm;
 	time_t tt;
 
-	if (!c->repo || git_tag_foreach(c->repo, newest_release, &r) || !r.found)
+	if (!c->repo)
+		return;
+	if (git_tag_foreach(c->repo, newest_release, &r) || !r.found)
 		goto out;
 	if (tag_exists(c->repo, "refs/tags/v%d.%d-rc1", r.major, r.minor + 1) ||
 	    tag_exists(c->repo, "refs/tags/v%d.%d-rc1", r.major + 1, 0))
