@@ -603,7 +603,7 @@ def write_results(b, rows, path, started, argv):
 				w("- %s: %s" % (r.ours.label, r.ours.error))
 				missing.remove(r.ours.label)
 		w("")
-	text = "\n".join(out)
+	text = "\n".join(out).rstrip("\n") + "\n"
 	if path == "-":
 		sys.stdout.write(text)
 	else:
@@ -648,8 +648,12 @@ def main():
 		a.cache = env.get("GIT_BPF_BENCH_CACHE", "/var/tmp/git-bpf-bench")
 	if a.results is None:
 		a.results = os.path.join(a.src_root, "bench", "RESULTS.md")
-	if a.runs < 1 or a.inputs < 1 or a.warmup < 0:
-		die("'--runs', '--inputs' must be positive")
+	for name in ("runs", "inputs"):
+		if getattr(a, name) < 1:
+			die("'--%s=%d' is not a positive number" %
+			    (name, getattr(a, name)))
+	if a.warmup < 0:
+		die("'--warmup=%d' is negative" % a.warmup)
 	only = a.only.split(",")
 	for o in only:
 		if o not in ("check", "send", "maintainers", "stable"):
@@ -677,13 +681,17 @@ def main():
 			elif x in ("--src-root", "--results", "--cache"):
 				skip = True
 			elif not x.startswith(("--src-root=", "--results=",
-					       "--cache=")):
+					       "--cache=")) and x != "--smoke":
 				extra.append(x)
+		if a.smoke:
+			extra.insert(0, "--smoke")
 		argv = "make bench" if not extra else \
 			"make && ./bench/run " + " ".join(extra)
+		if extra == ["--smoke"]:
+			argv = "bench/run --smoke"
 		text = write_results(b, rows, a.results, started, argv)
 		if a.results != "-":
-			print(text)
+			sys.stdout.write(text)
 	finally:
 		shutil.rmtree(b.tmp, ignore_errors=True)
 

@@ -252,7 +252,7 @@ class Fixture:
 		files = []
 		subset = self.a.subset
 		for root, dirs, names in os.walk(self.src):
-			dirs.sort()
+			dirs[:] = sorted(d for d in dirs if d != ".git")
 			rel = os.path.relpath(root, self.src)
 			rel = "" if rel == "." else rel + "/"
 			for n in names:
@@ -377,11 +377,14 @@ class Fixture:
 		bug_after = ["v6.1", "v6.3", "v6.5", "v6.1", "v6.6"]
 		self.forced = {}
 		self.request = []
-		base = rel["v6.8-rc1"] - 200
+		p = int(per)
+		off, step = min(50, p // 100), min(37, p // 200 + 1)
+		fstep = min(23, p // 500 + 1)
+		base = rel["v6.8-rc1"] - min(200, p // 20)
 		for k, after in enumerate(bug_after):
 			lo = 1 if after == "v6.1" else rel[after] + 1
-			bug = lo + 50 + 37 * k
-			fix = base + 23 * k
+			bug = lo + off + step * k
+			fix = base + fstep * k
 			while bug in tags:
 				bug += 1
 			while fix in tags:
@@ -878,6 +881,11 @@ def hash_str(s):
 	return h
 
 
+def fail(msg):
+	print("error: " + msg, file=sys.stderr)
+	sys.exit(2)
+
+
 def log(msg):
 	print("mkfixture: " + msg, file=sys.stderr, flush=True)
 
@@ -1125,10 +1133,11 @@ def main():
 			help="only files under this path (repeatable)")
 	a = ap.parse_args()
 	if a.commits < 1000:
-		raise SystemExit("error: '--commits=%d' is too few (min 1000)"
-				 % a.commits)
+		fail("'--commits=%d' is too few (1000 at least)" % a.commits)
 	if os.path.exists(a.dir):
-		raise SystemExit("error: '%s' already exists" % a.dir)
+		fail("'%s' already exists" % a.dir)
+	if not os.path.isfile(os.path.join(a.src, "MAINTAINERS")):
+		fail("'%s' is no kernel tree (no MAINTAINERS)" % a.src)
 	subprocess.run(["git", "init", "-q", "-b", "master", a.dir], check=True)
 	fx = Fixture(a)
 	fx.build()
