@@ -33,8 +33,8 @@ test_expect_success 'the report goes to the list, maintainers and the author' '
 	(cd linux && git bpf report --subject="verifier rejects loops" \
 		--body=../body --commit=HEAD) >out &&
 	test $(smtp_count) = 1 &&
-	msg=$(smtp_messages) &&
-	env=${msg%.eml}.env &&
+	msg="$SMTP_MAILBOX/0001.eml" &&
+	env="$SMTP_MAILBOX/0001.env" &&
 	cat >expect <<-\EOF &&
 	MAIL FROM:<rita@example.org>
 	RCPT TO:<bpf@vger.kernel.org>
