@@ -12,6 +12,7 @@
 #include "config.h"
 #include "repo.h"
 #include "series.h"
+#include "tree.h"
 #include "util.h"
 
 #define DEFAULT_RANGE "@{upstream}..HEAD"
@@ -71,15 +72,16 @@ static bool args_are_files(int argc, char **argv)
 
 static int load_default_range(struct series *s, git_repository *repo)
 {
-	git_object *obj = NULL;
-	char *branch;
+	char *upstream, *branch, *range;
+	int ret;
 
-	if (!git_revparse_single(&obj, repo, "@{upstream}")) {
-		git_object_free(obj);
-		return series_load_range(s, repo, DEFAULT_RANGE,
-					 SERIES_ALLOW_MERGES);
+	if (!tree_upstream(&upstream, repo)) {
+		range = xstrfmt("%s..HEAD", upstream);
+		ret = series_load_range(s, repo, range, SERIES_ALLOW_MERGES);
+		free(range);
+		free(upstream);
+		return ret;
 	}
-	git_error_clear();
 	branch = repo_current_branch(repo);
 	if (branch)
 		error("branch '%s' has no upstream: give a range, e.g. 'git bpf check bpf-next/master..'",

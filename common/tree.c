@@ -151,11 +151,32 @@ static char *remote_branch(git_repository *repo, const char *remote)
 	return NULL;
 }
 
+struct remote_match {
+	const char *repo;	/* the repository name the URL must end in */
+	char *remote;		/* the first remote whose URL does */
+};
+
+static int remote_url_cb(const git_config_entry *e, void *data)
+{
+	struct remote_match *m = data;
+	const char *name;
+	size_t n;
+
+	if (m->remote || !skip_prefix(e->name, "remote.", &name) ||
+	    !ends_with(name, ".url") || !e->value)
+		return 0;
+	n = strlen(name) - 4;
+	if (n && url_names(e->value, m->repo))
+		m->remote = xstrndup(name, n);
+	return 0;
+}
+
 int tree_branch(char **out, git_repository *repo, const struct config *cfg,
 		enum tree_id id)
 {
-	git_strarray remotes = { NULL, 0 };
+	struct remote_match m = { NULL, NULL };
 	struct strbuf key = STRBUF_INIT;
+	git_config *gcfg = NULL;
 	const char *want;
 
 	*out = NULL;
@@ -186,23 +207,61 @@ int tree_branch(char **out, git_repository *repo, const struct config *cfg,
 	}
 	strbuf_release(&key);
 
-	if (git_remote_list(&remotes, repo)) {
+	/*
+	 * git_remote_list() and git_remote_lookup() match config keys with
+	 * regexes that leak in libgit2 1.5; plain iteration does not.
+	 */
+	if (git_repository_config_snapshot(&gcfg, repo)) {
 		git_error_clear();
 		return 1;
 	}
-	for (size_t i = 0; i < remotes.count && !*out; i++) {
-		git_remote *r = NULL;
-
-		if (git_remote_lookup(&r, repo, remotes.strings[i])) {
-			git_error_clear();
-			continue;
-		}
-		if (git_remote_url(r) && url_names(git_remote_url(r),
-						   trees[id].repo))
-			*out = remote_branch(repo, remotes.strings[i]);
-		git_remote_free(r);
+	m.repo = trees[id].repo;
+	git_config_foreach(gcfg, remote_url_cb, &m);
+	git_config_free(gcfg);
+	git_error_clear();
+	if (m.remote) {
+		*out = remote_branch(repo, m.remote);
+		free(m.remote);
 	}
-	git_strarray_dispose(&remotes);
+	return *out ? 0 : 1;
+}
+
+int tree_upstream(char **out, git_repository *repo)
+{
+	git_config *cfg = NULL;
+	const char *remote = NULL, *merge = NULL, *name;
+	char *branch, *key;
+
+	*out = NULL;
+	branch = repo_current_branch(repo);
+	if (!branch)
+		return 1;
+	if (git_repository_config_snapshot(&cfg, repo)) {
+		git_error_clear();
+		free(branch);
+		return 1;
+	}
+	key = xstrfmt("branch.%s.remote", branch);
+	if (git_config_get_string(&remote, cfg, key))
+		remote = NULL;
+	free(key);
+	key = xstrfmt("branch.%s.merge", branch);
+	if (git_config_get_string(&merge, cfg, key))
+		merge = NULL;
+	free(key);
+	git_error_clear();
+	if (remote && merge) {
+		if (!skip_prefix(merge, "refs/heads/", &name))
+			name = merge;
+		*out = !strcmp(remote, ".") ? xstrfmt("refs/heads/%s", name) :
+		       xstrfmt("refs/remotes/%s/%s", remote, name);
+		if (!ref_exists(repo, *out)) {
+			free(*out);
+			*out = NULL;
+		}
+	}
+	git_config_free(cfg);
+	free(branch);
 	return *out ? 0 : 1;
 }
 

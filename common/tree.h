@@ -69,6 +69,14 @@ int tree_contains(git_repository *repo, const char *branch, const char *hex);
 /* "refs/remotes/bpf/master" as "bpf/master", for messages. */
 const char *tree_branch_short(const char *ref);
 
+/*
+ * The full ref of the current branch's upstream (branch.<b>.remote and
+ * .merge), as @{upstream} means it, without libgit2's remote lookup
+ * (whose config regexes leak in libgit2 1.5).  0 with *out set, 1 when
+ * detached or there is no upstream.  Caller frees.
+ */
+int tree_upstream(char **out, git_repository *repo);
+
 /* Whether HEAD's tree looks like iproute2 (ip/ip.c and tc/tc.c). */
 bool tree_repo_is_iproute2(git_repository *repo);
 
