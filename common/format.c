@@ -31,6 +31,7 @@ struct change {
 	git_blob *old_blob, *new_blob;
 	void *old_hash, *new_hash;	/* rename span hashes, cached */
 	bool binary;
+	bool counted;			/* added/deleted already known */
 	size_t added, deleted;
 };
 
@@ -1010,7 +1011,13 @@ static int emit_pair(struct strbuf *out, struct change *c, int abbrev,
 			strbuf_addf(&hdr, " %06o", om);
 		strbuf_addch(&hdr, '\n');
 	}
-	/* git never diffs a file against a symlink: split earlier */
+	/* the diffstat of a whole pair comes from the same diff */
+	if (old_side && new_side) {
+		c->counted = true;
+		c->binary = binary;
+		c->added = same ? 0 : binary ? blob_size(nb) : 0;
+		c->deleted = same ? 0 : binary ? blob_size(ob) : 0;
+	}
 	if (same) {
 		strbuf_addbuf(out, &hdr);
 		goto out;
@@ -1047,6 +1054,10 @@ static int emit_pair(struct strbuf *out, struct change *c, int abbrev,
 		else
 			strbuf_addstr(&b, "/dev/null");
 		ret = text_hunks(out, c, ob, nb, a.buf, b.buf, &ad, &de);
+		if (old_side && new_side) {
+			c->added = ad;
+			c->deleted = de;
+		}
 	}
 out:
 	strbuf_release(&hdr);
@@ -1129,7 +1140,7 @@ static int count_stats(struct changes *cs)
 		struct change *c = &cs->v[i];
 		const git_blob *ob, *nb;
 
-		if (c->dropped)
+		if (c->dropped || c->counted)
 			continue;
 		if (load_blobs(cs, c))
 			return -1;
@@ -1492,7 +1503,7 @@ int format_commit(struct formatted_patch *out, git_repository *repo,
 		goto out;
 	}
 	if (changes_between(&cs, repo, old_tree, new_tree) ||
-	    stat_and_summary(&stat, &cs) || emit_diff(&diff, &cs, abbrev))
+	    emit_diff(&diff, &cs, abbrev) || stat_and_summary(&stat, &cs))
 		goto out;
 	format_split_message(msg ? msg : "", &subject, &body);
 	out->message_8bit = has_non_ascii(subject.buf) ||
@@ -1514,6 +1525,70 @@ out:
 	strbuf_release(&stat);
 	strbuf_release(&diff);
 	return ret;
+}
+
+int format_changes(struct format_change **out, size_t *nr,
+		   git_repository *repo, git_commit *commit)
+{
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	struct changes cs = { 0 };
+	struct format_change *v = NULL;
+	size_t i, n = 0;
+	int ret = -1;
+
+	*out = NULL;
+	*nr = 0;
+	if (tree_of_parent(&old_tree, commit))
+		return -1;
+	if (git_commit_tree(&new_tree, commit) < 0) {
+		git_err("unable to read the tree of %s",
+			git_oid_tostr_s(git_commit_id(commit)));
+		goto out;
+	}
+	if (changes_between(&cs, repo, old_tree, new_tree))
+		goto out;
+	v = xcalloc(cs.nr + 1, sizeof(*v));
+	for (i = 0; i < cs.nr; i++) {
+		struct change *c = &cs.v[i];
+		struct format_change *f;
+
+		if (c->dropped)
+			continue;
+		if (load_blobs(&cs, c)) {
+			format_changes_free(v, n);
+			v = NULL;
+			goto out;
+		}
+		f = &v[n++];
+		f->path = xstrdup(c->new_path ? c->new_path : c->old_path);
+		f->old_path = xstrdup(c->old_path ? c->old_path : c->new_path);
+		f->status = c->status;
+		f->old_mode = c->old_mode;
+		f->new_mode = c->new_mode;
+		f->binary = buffer_is_binary(blob_data(c->old_blob),
+					     blob_size(c->old_blob)) ||
+			    buffer_is_binary(blob_data(c->new_blob),
+					     blob_size(c->new_blob));
+	}
+	*out = v;
+	*nr = n;
+	ret = 0;
+out:
+	changes_release(&cs);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	return ret;
+}
+
+void format_changes_free(struct format_change *v, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; v && i < nr; i++) {
+		free(v[i].path);
+		free(v[i].old_path);
+	}
+	free(v);
 }
 
 void formatted_patch_release(struct formatted_patch *fp)

@@ -46,6 +46,25 @@ void format_patch_body(struct strbuf *out, const struct formatted_patch *fp,
 int format_tree_stat(struct strbuf *out, git_repository *repo,
 		     git_tree *old_tree, git_tree *new_tree);
 
+/* A file a commit touches, as git diff -M --name-status sees it. */
+struct format_change {
+	char *path;		/* new path (old path for a deletion) */
+	char *old_path;		/* differs from path for renames */
+	char status;		/* 'A', 'D', 'M', 'R' */
+	unsigned old_mode, new_mode;	/* 0 when absent */
+	bool binary;
+};
+
+/*
+ * The files a commit changes against its first parent, in git's order,
+ * renames found as git finds them.  Walks only the subtrees that differ,
+ * where libgit2's tree-to-tree diff visits every entry of both trees.
+ * 0, or -1 after an error.
+ */
+int format_changes(struct format_change **out, size_t *nr,
+		   git_repository *repo, git_commit *commit);
+void format_changes_free(struct format_change *v, size_t nr);
+
 /* Split a commit message as git's pretty printer does for mail. */
 void format_split_message(const char *msg, struct strbuf *subject,
 			  struct strbuf *body);
