@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "format.h"
 #include "mail.h"
 #include "repo.h"
 #include "series.h"
@@ -83,96 +84,22 @@ static void split_message(struct patch *p, const char *msg)
 
 /* --- range mode ------------------------------------------------------ */
 
-static char kind_of(git_delta_t status)
-{
-	switch (status) {
-	case GIT_DELTA_ADDED: return 'A';
-	case GIT_DELTA_DELETED: return 'D';
-	case GIT_DELTA_RENAMED: return 'R';
-	case GIT_DELTA_COPIED: return 'C';
-	case GIT_DELTA_TYPECHANGE: return 'T';
-	default: return 'M';
-	}
-}
-
-static int commit_diff(git_diff **out, git_repository *repo,
-		       git_commit *commit, bool with_context)
-{
-	git_tree *old_tree = NULL, *new_tree = NULL;
-	git_commit *parent = NULL;
-	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-	git_diff_find_options fopts = GIT_DIFF_FIND_OPTIONS_INIT;
-	int ret = -1;
-
-	(void)with_context;
-	if (git_commit_parentcount(commit) &&
-	    git_commit_parent(&parent, commit, 0))
-		return git_err("unable to read the parent of %s",
-			       git_oid_tostr_s(git_commit_id(commit)));
-	if ((parent && git_commit_tree(&old_tree, parent)) ||
-	    git_commit_tree(&new_tree, commit)) {
-		git_err("unable to read the tree of %s",
-			git_oid_tostr_s(git_commit_id(commit)));
-		goto out;
-	}
-	opts.flags = GIT_DIFF_SHOW_BINARY;
-	opts.id_abbrev = (uint16_t)repo_abbrev(repo);
-	if (git_diff_tree_to_tree(out, repo, old_tree, new_tree, &opts)) {
-		git_err("unable to diff %s",
-			git_oid_tostr_s(git_commit_id(commit)));
-		goto out;
-	}
-	fopts.flags = GIT_DIFF_FIND_RENAMES;
-	if (git_diff_find_similar(*out, &fopts)) {
-		git_err("unable to find renames in %s",
-			git_oid_tostr_s(git_commit_id(commit)));
-		git_diff_free(*out);
-		*out = NULL;
-		goto out;
-	}
-	ret = 0;
-out:
-	git_tree_free(old_tree);
-	git_tree_free(new_tree);
-	git_commit_free(parent);
-	return ret;
-}
-
-static bool blob_is_binary(git_repository *repo, const git_oid *id)
-{
-	git_blob *blob = NULL;
-	bool bin = false;
-
-	if (git_oid_is_zero(id))
-		return false;
-	if (!git_blob_lookup(&blob, repo, id)) {
-		bin = git_blob_is_binary(blob);
-		git_blob_free(blob);
-	}
-	git_error_clear();
-	return bin;
-}
-
 static int load_paths(struct patch *p, git_repository *repo,
 		      git_commit *commit)
 {
-	git_diff *diff = NULL;
+	struct format_change *v;
+	size_t nr;
 
-	if (commit_diff(&diff, repo, commit, false))
+	/* libgit2's tree-to-tree diff visits every entry of both trees,
+	 * ten times git's cost on a kernel tree: walk only what differs */
+	if (format_changes(&v, &nr, repo, commit))
 		return -1;
-	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		char kind = kind_of(d->status);
-		const char *path = kind == 'D' ? d->old_file.path : d->new_file.path;
-
-		add_path(p, path, d->old_file.path, kind,
-			 kind == 'A' ? 0 : d->old_file.mode,
-			 kind == 'D' ? 0 : d->new_file.mode);
-		p->paths[p->paths_nr - 1].binary =
-			blob_is_binary(repo, &d->new_file.id) ||
-			blob_is_binary(repo, &d->old_file.id);
+	for (size_t i = 0; i < nr; i++) {
+		add_path(p, v[i].path, v[i].old_path, v[i].status,
+			 v[i].old_mode, v[i].new_mode);
+		p->paths[p->paths_nr - 1].binary = v[i].binary;
 	}
-	git_diff_free(diff);
+	format_changes_free(v, nr);
 	return 0;
 }
 
@@ -338,8 +265,7 @@ out:
 int series_patch_diff(struct series *s, struct patch *p, const char **out)
 {
 	git_commit *commit = NULL;
-	git_diff *diff = NULL;
-	git_buf buf = GIT_BUF_INIT;
+	struct formatted_patch fp;
 	git_oid id;
 	int ret = -1;
 
@@ -355,18 +281,14 @@ int series_patch_diff(struct series *s, struct patch *p, const char **out)
 	if (git_oid_fromstr(&id, p->oid) ||
 	    git_commit_lookup(&commit, s->repo, &id))
 		return git_err("unable to read commit %s", p->oid);
-	if (commit_diff(&diff, s->repo, commit, true))
+	if (format_commit(&fp, s->repo, commit, repo_abbrev(s->repo)))
 		goto out;
-	if (git_diff_to_buf(&buf, diff, GIT_DIFF_FORMAT_PATCH)) {
-		git_err("unable to format the diff of %s", p->oid);
-		goto out;
-	}
-	p->diff = xstrndup(buf.ptr ? buf.ptr : "", buf.size);
+	p->diff = fp.diff;
+	fp.diff = NULL;
+	formatted_patch_release(&fp);
 	*out = p->diff;
 	ret = 0;
 out:
-	git_buf_dispose(&buf);
-	git_diff_free(diff);
 	git_commit_free(commit);
 	return ret;
 }
