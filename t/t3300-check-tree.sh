@@ -398,4 +398,20 @@ test_expect_success 'colour only on a terminal' '
 	! grep "$(printf "\033")" plain
 '
 
+if command -v script >/dev/null
+then
+	test_set_prereq SCRIPT
+fi
+
+test_expect_success SCRIPT 'colour on a terminal, none with NO_COLOR' '
+	(
+	cd repo &&
+	TERM=xterm test_expect_code 1 script -qec "git bpf check" /dev/null >../tty &&
+	TERM=xterm NO_COLOR=1 test_expect_code 1 script -qec "git bpf check" /dev/null >../nocolor
+	) &&
+	grep "$(printf "\033")\[1;31merror$(printf "\033")\[m: no description" tty &&
+	grep "$(printf "\033")\[1;33mwarning$(printf "\033")\[m: adds samples/bpf/new_kern.c" tty &&
+	! grep "$(printf "\033")" nocolor
+'
+
 test_done
