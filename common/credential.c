@@ -57,31 +57,30 @@ static int describe(struct strbuf *sb, const struct credential *c,
 	return 0;
 }
 
+/* The exit code of `git credential ACTION`, or -1 when it did not run
+ * (error printed). */
 static int run_credential(const char *action, const struct strbuf *in,
 			  struct strbuf *out)
 {
 	const char *argv[] = { "git", "credential", action, NULL };
-	int status = run_command(argv, in, out, NULL);
 
-	if (status < 0)
-		return -1;
-	if (status)
-		return error("'git credential %s' failed (exit code %d)",
-			     action, status);
-	return 0;
+	return run_command(argv, in, out, NULL);
 }
 
 int credential_fill(struct credential *c)
 {
 	struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
 	char *line, *next;
-	int ret = -1;
+	int ret = -1, status;
 
 	if (describe(&in, c, false))
 		goto out;
-	if (run_credential("fill", &in, &out)) {
-		error("no password for '%s' at '%s'",
-		      c->username ? c->username : "", c->host);
+	status = run_credential("fill", &in, &out);
+	if (status) {
+		if (status > 0)
+			error("no password for '%s' at '%s': 'git credential "
+			      "fill' failed", c->username ? c->username : "",
+			      c->host);
 		goto out;
 	}
 	for (line = out.buf; *line; line = next) {
@@ -116,8 +115,12 @@ static int credential_tell(const struct credential *c, const char *action)
 	struct strbuf in = STRBUF_INIT;
 	int ret = -1;
 
-	if (!describe(&in, c, true))
+	if (!describe(&in, c, true)) {
 		ret = run_credential(action, &in, NULL);
+		if (ret > 0)
+			ret = error("'git credential %s' failed (exit code %d)",
+				    action, ret);
+	}
 	explicit_bzero(in.buf, in.len);
 	strbuf_release(&in);
 	return ret;

@@ -483,11 +483,18 @@ static void explain(struct smtp *s, CURLcode rc)
 			strbuf_addf(&s->reason, ": %s", s->refusal.buf);
 		return;
 	case CURLE_COULDNT_RESOLVE_HOST:
-	case CURLE_COULDNT_CONNECT:
 		s->failure = SMTP_FAIL_CONNECT;
-		strbuf_addf(&s->reason, "cannot connect to '%s': %s", s->name,
-			    why);
+		strbuf_addf(&s->reason, "cannot resolve '%s'", s->set->server);
 		return;
+	case CURLE_COULDNT_CONNECT: {
+		long os_errno = 0;
+
+		s->failure = SMTP_FAIL_CONNECT;
+		curl_easy_getinfo(s->curl, CURLINFO_OS_ERRNO, &os_errno);
+		strbuf_addf(&s->reason, "cannot connect to '%s': %s", s->name,
+			    os_errno ? strerror(os_errno) : why);
+		return;
+	}
 	case CURLE_PEER_FAILED_VERIFICATION:
 		s->failure = SMTP_FAIL_CONNECT;
 		strbuf_addf(&s->reason,

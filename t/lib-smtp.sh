@@ -19,6 +19,30 @@ then
 	test_done
 fi
 
+# git's test helpers that sharness lacks, unless lib.sh grew them.
+command -v test_path_is_file >/dev/null ||
+test_path_is_file () {
+	test -f "$1" || { echo "file '$1' does not exist"; return 1; }
+}
+command -v test_path_is_dir >/dev/null ||
+test_path_is_dir () {
+	test -d "$1" || { echo "directory '$1' does not exist"; return 1; }
+}
+command -v test_path_is_missing >/dev/null ||
+test_path_is_missing () {
+	! test -e "$1" || { echo "path '$1' exists"; return 1; }
+}
+command -v test_line_count >/dev/null ||
+test_line_count () {
+	if test "$(wc -l <"$3" | tr -d " ")" "$1" "$2"
+	then
+		return 0
+	fi
+	echo "test_line_count: line count for $3 !$1 $2"
+	cat "$3"
+	return 1
+}
+
 # smtp_make_certs: a test CA and a certificate for localhost and
 # 127.0.0.1 signed by it, in $SMTP_CERTS (ca.pem, server.pem, server.key).
 smtp_make_certs () {
@@ -49,7 +73,9 @@ smtp_start () {
 		smtp_make_certs || return 1
 	fi &&
 	rm -rf "$SMTP_MAILBOX" "$SMTP_DIR/port" &&
-	mkdir -p "$SMTP_MAILBOX" &&
+	mkdir -p "$SMTP_MAILBOX" || return 1
+	# alone, not in an && list: "a && b &" would put a and b in the
+	# background too
 	"$SMTP_PYTHON" "$GIT_BPF_SRC/t/smtp-server.py" \
 		--mailbox "$SMTP_MAILBOX" --port-file "$SMTP_DIR/port" \
 		--cert "$SMTP_CERTS/server.pem" --key "$SMTP_CERTS/server.key" \
@@ -116,13 +142,10 @@ smtp_config () {
 	chmod 600 "$GIT_BPF_CONFIG"
 }
 
-# smtp_messages: the mailbox's message files, in the order accepted.
+# smtp_messages: the numbers (0001 ...) of the mailbox's messages, in the
+# order accepted; the files are "$SMTP_MAILBOX/NNNN.eml" and ".env".
 smtp_messages () {
-	ls "$SMTP_MAILBOX" | sed -n 's/\.eml$//p' |
-	while read n
-	do
-		echo "$SMTP_MAILBOX/$n.eml"
-	done
+	ls "$SMTP_MAILBOX" | sed -n 's/\.eml$//p'
 }
 
 smtp_count () {
@@ -141,9 +164,9 @@ smtp_header () {
 
 # smtp_headers NAME: that header of every message in the mailbox.
 smtp_headers () {
-	for f in $(smtp_messages)
+	for n in $(smtp_messages)
 	do
-		smtp_header "$1" "$f"
+		smtp_header "$1" "$SMTP_MAILBOX/$n.eml"
 	done
 }
 
@@ -151,6 +174,7 @@ smtp_headers () {
 # the password in cred-pass) and records every call in cred.log.
 smtp_make_helper () {
 	helper="$SMTP_DIR/cred-helper"
+	mkdir -p "$SMTP_DIR" &&
 	cat >"$helper" <<-\EOF &&
 	#!/bin/sh
 	dir=$(dirname "$0")
@@ -170,7 +194,7 @@ smtp_make_helper () {
 	chmod +x "$helper" &&
 	printf '%s\n' "$SMTP_PASS" >"$SMTP_DIR/cred-pass" &&
 	: >"$SMTP_DIR/cred.log" &&
-	git config --global credential.helper "$helper"
+	git config --global credential.helper "!'$helper'"
 }
 
 # smtp_series DIR: a kernel-like repository with a three-patch bpf-next
@@ -182,6 +206,10 @@ smtp_series () {
 		cd "$1" &&
 		git config user.name 'Jane Developer' &&
 		git config user.email 'jane@example.org' &&
+		GIT_AUTHOR_NAME='Jane Developer' &&
+		GIT_AUTHOR_EMAIL='jane@example.org' &&
+		GIT_COMMITTER_NAME='Jane Developer' &&
+		GIT_COMMITTER_EMAIL='jane@example.org' &&
 		git checkout -q -b spill --track bpf-next/master &&
 		commit_msg kernel/bpf/verifier.c '/* keep spilled constants */' <<-\EOF &&
 		bpf: Track precise spilled constants in the verifier
