@@ -28,7 +28,7 @@ static const char usage_text[] =
 	"    --commit=SHA     the commit that brought the bug (repeatable): its\n"
 	"                     author, signers and maintainers go in Cc\n"
 	"    --subject=TEXT   the subject of the report\n"
-	"    --body=FILE      the report's text, instead of an editor\n"
+	"    --body=FILE      the report's text, instead of an editor ('-': stdin)\n"
 	"    --cc=ADDR        Cc someone more (repeatable)\n"
 	"    --dry-run        say who would get what, send nothing\n"
 	"    --stdout         print the mail as an mbox\n"
@@ -250,7 +250,8 @@ static int get_text(const struct report *r, const struct report_opts *o,
 	int ret = -1;
 
 	if (o->body) {
-		if (strbuf_read_file(body, o->body))
+		if (!strcmp(o->body, "-") ? strbuf_read_fd(body, 0) :
+					    strbuf_read_file(body, o->body))
 			return error_errno("unable to read '%s'", o->body);
 		strbuf_addstr(subject, o->subject);
 		strbuf_trim(subject);
@@ -338,7 +339,7 @@ int main(int argc, char **argv)
 		error("--body needs --subject");
 		goto out_opts;
 	}
-	if (o.body && access(o.body, R_OK)) {
+	if (o.body && strcmp(o.body, "-") && access(o.body, R_OK)) {
 		error_errno("unable to read '%s'", o.body);
 		goto out_opts;
 	}

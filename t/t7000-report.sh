@@ -225,6 +225,12 @@ test_expect_success 'facts the body already holds are not repeated' '
 	test_cmp body2 actual
 '
 
+test_expect_success '--body=- reads the text from standard input' '
+	(cd linux && git bpf report --subject=S --body=- --stdout <../body2) >out &&
+	sed "1,/^$/d" out >actual &&
+	test_cmp body2 actual
+'
+
 test_expect_success '-o DIR writes the mail as a file' '
 	(cd linux && git bpf report --subject="verifier: loops rejected" \
 		--body=../body -o ../outdir) >out &&
