@@ -12,6 +12,7 @@
 #include <curl/curl.h>
 
 #include "config.h"
+#include "mail.h"
 #include "message.h"
 #include "repo.h"
 #include "report.h"
@@ -333,6 +334,10 @@ int main(int argc, char **argv)
 		if (rc < 0)
 			fputs(usage_text, stderr);
 		ret = rc > 0 ? (rc == 1 ? EXIT_OK : EXIT_REFUSED) : EXIT_USAGE;
+		goto out_opts;
+	}
+	if (o.subject && mail_header_unsafe(o.subject)) {
+		error("the subject holds a line break");
 		goto out_opts;
 	}
 	if (o.body && !o.subject) {

@@ -407,6 +407,18 @@ test_expect_success 'bad input is exit 2 with one error line' '
 		--body=../body --dry-run --stdout) 2>err &&
 	grep "^error: '"'"'--stdout'"'"' cannot be combined with another output option$" err &&
 
+	(cd linux && test_expect_code 2 git bpf report --subject=S \
+		--body=../body --cc="no address" --dry-run) >out 2>err &&
+	test_must_be_empty out &&
+	echo "error: invalid address '"'"'no address'"'"'" >expect &&
+	test_cmp expect err &&
+
+	(cd linux && test_expect_code 2 git bpf report --subject="$(printf "a\nBcc: x@y.z")" \
+		--body=../body --dry-run) >out 2>err &&
+	test_must_be_empty out &&
+	echo "error: the subject holds a line break" >expect &&
+	test_cmp expect err &&
+
 	(cd linux && test_expect_code 2 git bpf report --frob) 2>err &&
 	grep "^error: unknown option '"'"'--frob'"'"'$" err &&
 
