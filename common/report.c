@@ -270,7 +270,7 @@ int report_recipients(struct report *r, const struct config *cfg,
 		struct address a = { 0 };
 
 		if (address_parse(&a, conf.v[i])) {
-			error("bad address in [send] exclude: '%s'", conf.v[i]);
+			hint("it is in [send] exclude of git-bpf's config");
 			goto out;
 		}
 		addr = lower(a.addr);
@@ -282,7 +282,7 @@ int report_recipients(struct report *r, const struct config *cfg,
 
 	list = config_ini(cfg, "lists.bpf");
 	if (add_rcpt(&st, &r->to, list && *list ? list : BPF_LIST)) {
-		error("bad address in [lists] bpf: '%s'", list);
+		hint("it is [lists] bpf of git-bpf's config");
 		goto out;
 	}
 
@@ -293,8 +293,7 @@ int report_recipients(struct report *r, const struct config *cfg,
 	if (conf.nr) {
 		for (i = 0; i < conf.nr; i++)
 			if (add_rcpt(&st, &r->cc, conf.v[i])) {
-				error("bad address in [lists] bpf-maintainers: '%s'",
-				      conf.v[i]);
+				hint("it is in [lists] bpf-maintainers of git-bpf's config");
 				goto out;
 			}
 	} else if (!db) {

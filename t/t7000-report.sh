@@ -419,6 +419,18 @@ test_expect_success 'bad input is exit 2 with one error line' '
 	echo "error: the subject holds a line break" >expect &&
 	test_cmp expect err &&
 
+	printf "[lists]\nbpf-maintainers = Good <good@example.org>, broken\n" >bad.ini &&
+	(cd linux && GIT_BPF_CONFIG=../bad.ini &&
+	 export GIT_BPF_CONFIG &&
+	 test_expect_code 2 git bpf report --subject=S --body=../body \
+		--dry-run) >out 2>err &&
+	test_must_be_empty out &&
+	cat >expect <<-\EOF &&
+	error: invalid address '"'"'broken'"'"'
+	hint: it is in [lists] bpf-maintainers of git-bpf'"'"'s config
+	EOF
+	test_cmp expect err &&
+
 	(cd linux && test_expect_code 2 git bpf report --frob) 2>err &&
 	grep "^error: unknown option '"'"'--frob'"'"'$" err &&
 
