@@ -486,6 +486,9 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	/* getopt ate a "--": what follows are paths */
+	if (optind > 1 && !strcmp(argv[optind - 1], "--"))
+		c.o.force_paths = true;
 	argc -= optind;
 	argv += optind;
 	if (batch && argc) {
