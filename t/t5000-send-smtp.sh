@@ -132,6 +132,35 @@ test_expect_success 'implicit TLS (smtps) on its own port' '
 	check_envelopes
 '
 
+test_expect_success 'a git send-email setup needs nothing new' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	printf "[send]\nconfirm = never\n" >sendemail.ini &&
+	(
+		cd repo &&
+		git config sendemail.smtpServer 127.0.0.1 &&
+		git config sendemail.smtpServerPort $SMTP_PORT &&
+		git config sendemail.smtpEncryption tls &&
+		git config sendemail.smtpUser "$SMTP_USER" &&
+		git config sendemail.smtpPass "$SMTP_PASS" &&
+		git config sendemail.smtpSSLCertPath "$SMTP_CERTS/ca.pem" &&
+		GIT_BPF_CONFIG=../sendemail.ini git bpf send --tree=bpf-next \
+			--resend >../out &&
+		git config --remove-section sendemail
+	) &&
+	test $(smtp_count) = 4
+'
+
+test_expect_success 'the command line wins over the config' '
+	smtp_start --mode=ssl --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls port=1 &&
+	(
+		cd repo &&
+		git bpf send --tree=bpf-next --resend --smtp-port=$SMTP_PORT \
+			--smtp-encryption=ssl >../out
+	) &&
+	test $(smtp_count) = 4
+'
+
 test_expect_success '--smtp-debug shows the dialogue, never the secrets' '
 	for mech in PLAIN LOGIN
 	do
