@@ -16,6 +16,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -70,11 +71,17 @@ class Cmd:
 		self.shell = shell
 		self.show = show or (argv if shell else " ".join(argv))
 		self.times = []
+		self.cpu = []		# user + system time of the process tree
 		self.error = None
+		self.profile_argv = None	# one process to profile
 		self.rss = None
 
 	def median(self):
 		return statistics.median(self.times) / self.per if self.times \
+			else None
+
+	def cpu_median(self):
+		return statistics.median(self.cpu) / self.per if self.cpu \
 			else None
 
 	def span(self):
@@ -218,11 +225,15 @@ class Bench:
 			c.prepare()
 		argv = ["sh", "-c", c.argv] if c.shell else c.argv
 		fin = open(c.stdin, "rb") if c.stdin else subprocess.DEVNULL
+		ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 		t = time.perf_counter()
 		r = subprocess.run(argv, cwd=self.repo, env=self.env, stdin=fin,
 				   stdout=subprocess.DEVNULL,
 				   stderr=subprocess.PIPE)
 		dt = time.perf_counter() - t
+		ru2 = resource.getrusage(resource.RUSAGE_CHILDREN)
+		self.last_cpu = (ru2.ru_utime - ru.ru_utime +
+				 ru2.ru_stime - ru.ru_stime)
 		if c.stdin:
 			fin.close()
 		if r.returncode not in c.ok:
@@ -246,8 +257,9 @@ class Bench:
 				dt = self.run_once(c)
 				if dt is not None and rnd >= a.warmup:
 					c.times.append(dt)
+					c.cpu.append(self.last_cpu)
 		for c in cmds:
-			if c.ours and not c.error:
+			if (c.ours or not c.shell) and not c.error:
 				c.rss = self.peak_kib(c)
 			if c.error:
 				log("%s: %s" % (c.label, c.error))
@@ -340,25 +352,30 @@ class Bench:
 		k = len(inputs)
 		listf = os.path.join(self.tmp, "maint-inputs")
 		batch_opt = self.maint_batch_option()
-		cmds = []
+		fopt = self.maint_file_option()
 		if batch_opt:
 			args, stdin = batch_opt(listf)
+			args += [fopt] if fopt else []
 			ours_b = Cmd("git bpf maintainers (batch)",
 				     ["git", "bpf", "maintainers"] + args,
 				     ours=True, per=k, stdin=stdin,
-				     show="git bpf maintainers %s (%d inputs, one "
-					  "process)" % (" ".join(batch_opt("LIST")[0]) +
-							(" <LIST" if stdin else ""), k))
+				     show="git bpf maintainers %s%s (%d inputs, one "
+					  "process)" % (" ".join(args).replace(
+						  listf, "LIST"),
+						  " <LIST" if stdin else "", k))
 		else:
 			ours_b = Cmd("git bpf maintainers (batch)", [], ours=True,
 				     per=k, show="(no batch mode)")
 			ours_b.error = "no batch mode found in 'git bpf " \
 				       "maintainers -h'"
-		per_in = "for f in $(cat %s); do git bpf maintainers \"$f\" " \
-			 ">/dev/null || exit 1; done" % listf
+		per_in = "for f in $(cat %s); do git bpf maintainers %s\"$f\" " \
+			 ">/dev/null || exit 1; done" % (listf, fopt and fopt + " ")
 		ours_p = Cmd("git bpf maintainers (per input)", per_in,
 			     ours=True, per=k, shell=True,
-			     show="git bpf maintainers FILE, one process per input")
+			     show="git bpf maintainers %sFILE, one process per "
+				  "input" % (fopt and fopt + " "))
+		ours_p.profile_argv = ["git", "bpf", "maintainers"] + \
+			([fopt] if fopt else []) + [inputs[0]]
 		peer = ("for f in $(cat %s); do perl scripts/get_maintainer.pl "
 			"--no-git --no-git-fallback -f \"$f\" >/dev/null || exit 1;"
 			" done" % listf)
@@ -374,6 +391,11 @@ class Bench:
 			    pl, "speedup", ">= 50 x faster per input",
 			    lambda o, p: p / o >= 50, per_input=True)]
 		return cmds
+
+	def maint_file_option(self):
+		"""-f, as get_maintainer.pl's, when ours has it."""
+		r = sh(["git", "bpf", "maintainers", "-h"], env=self.env)
+		return "-f" if re.search(r"(^|\s)-f[, ]", r.stdout) else ""
 
 	def maint_batch_option(self):
 		"""How git-bpf-maintainers reads many inputs in one process, from
@@ -410,19 +432,22 @@ class Bench:
 		graphs (Debian's libgit2 has no symbols, so the callers in
 		our code tell more than libgit2's own addresses), by the time
 		spent in a function and its callees."""
-		if c.shell or c.error or not shutil.which("perf"):
+		argv = c.profile_argv or (None if c.shell else c.argv)
+		if argv is None or c.error or not shutil.which("perf"):
 			return None
 		data = os.path.join(self.tmp, "perf.data")
 		if c.prepare:
 			c.prepare()
-		hz = max(50, min(1000, int(1000 / max(c.median() * c.per, 0.1))))
+		one = c.median() * (1 if c.profile_argv is None else c.per)
+		hz = max(50, min(2000, int(1000 / max(one, 0.05))))
 		argv = ["perf", "record", "-q", "-F", str(hz), "--call-graph",
-			"dwarf", "-o", data, "--"] + self.resolve(c.argv)
-		fin = open(c.stdin, "rb") if c.stdin else subprocess.DEVNULL
+			"dwarf", "-o", data, "--"] + self.resolve(argv)
+		fin = open(c.stdin, "rb") if c.stdin and not c.profile_argv \
+			else subprocess.DEVNULL
 		subprocess.run(argv, cwd=self.repo, env=self.env, stdin=fin,
 			       stdout=subprocess.DEVNULL,
 			       stderr=subprocess.DEVNULL)
-		if c.stdin:
+		if fin is not subprocess.DEVNULL:
 			fin.close()
 		if not os.path.exists(data):
 			return None
@@ -457,8 +482,11 @@ class row:
 		self.per_input = per_input
 		self.profile = None
 
-	def ratio(self):
-		o, p = self.ours.median(), self.peer.median()
+	def ratio(self, cpu=False):
+		if cpu:
+			o, p = self.ours.cpu_median(), self.peer.cpu_median()
+		else:
+			o, p = self.ours.median(), self.peer.median()
 		if o is None or p is None or o <= 0 or p <= 0:
 			return None
 		return o / p if self.kind == "ratio" else p / o
@@ -476,8 +504,9 @@ def fmt_time(c, per_input):
 	m = c.median()
 	lo, hi = c.span()
 	unit = lambda x: ("%.1f ms" % (x * 1000)) if x < 1 else ("%.2f s" % x)
-	return "%s (%s to %s)%s" % (unit(m), unit(lo), unit(hi),
-				    " per input" if per_input else "")
+	return "%s (%s to %s; cpu %s)%s" % (unit(m), unit(lo), unit(hi),
+					    unit(c.cpu_median()),
+					    " per input" if per_input else "")
 
 
 def machine():
@@ -516,6 +545,9 @@ def write_results(b, rows, path, started, argv):
 	w("")
 	w("- Date: %s" % started.strftime("%Y-%m-%d %H:%M UTC"))
 	w("- Machine: %s" % machine())
+	rev = sh(["git", "-C", a.src_root, "describe", "--always", "--dirty"])
+	w("- git-bpf: %s, built in %s" % (rev.stdout.strip() or "unknown",
+					  b.build))
 	w("- Fixture: %s%d commits (%d on mainline), %d files at HEAD, %d tags, "
 	  "%d stable branches with %d backports, %.0f MiB of packs%s"
 	  % ("smoke subset, " if a.smoke else "Linux 6.1 tree, ",
@@ -524,7 +556,9 @@ def write_results(b, rows, path, started, argv):
 	     "; built in %d s" % fd["build_seconds"]
 	     if fd.get("build_seconds") else ""))
 	w("- Runs: %d timed after %d warm-up, ours and the peers alternating; "
-	  "median (min to max)" % (a.runs, a.warmup))
+	  "median wall-clock time (min to max; median CPU time, user + "
+	  "system); load average %.1f at the end" % (a.runs, a.warmup,
+						   os.getloadavg()[0]))
 	w("- Reproduce: `%s`" % argv)
 	w("")
 	w("| comparison | git-bpf | peer | ratio | target | met |")
@@ -540,6 +574,9 @@ def write_results(b, rows, path, started, argv):
 			rs = "%.2f x the peer's time" % ratio
 		else:
 			rs = "%.1f x faster" % ratio
+		cr = r.ratio(cpu=True)
+		if ratio is not None and cr is not None:
+			rs += "; cpu %.3g x" % cr
 		met = r.met()
 		ms = "n/a" if met is None else ("yes" if met else "**no**")
 		w("| %s | %s | %s | %s | %s | %s |" % (
@@ -573,6 +610,14 @@ def write_results(b, rows, path, started, argv):
 			mib = c.rss / MIB
 			w("| %s | %.1f MiB | %s |" % (c.label, mib,
 				"yes" if mib < 150 else "**no**"))
+	peers = []
+	for r in rows:
+		if r.peer.rss is not None and r.peer.label not in seen:
+			seen.add(r.peer.label)
+			peers.append("%s %.1f MiB" % (r.peer.label, r.peer.rss / MIB))
+	if peers:
+		w("")
+		w("For comparison, the peers: %s." % ", ".join(peers))
 	w("")
 	missed = [r for r in rows if r.met() is False]
 	w("## Where the time goes")

@@ -26,7 +26,7 @@ row () {
 		awk -F " [|] " "{ for (i = 1; i <= NF; i++) print \$i }"
 }
 
-time_re='^[0-9.]+ m?s \([0-9.]+ m?s to [0-9.]+ m?s\)( per input)?$'
+time_re='^[0-9.]+ m?s \([0-9.]+ m?s to [0-9.]+ m?s; cpu [0-9.]+ m?s\)( per input)?$'
 
 # check_row TITLE: the peer was timed, and ours was timed with a ratio
 # and a verdict, or is reported as not available with the reason
@@ -41,7 +41,7 @@ check_row () {
 		test_cmp expect ratio
 	else
 		sed -n 2p cells | grep -E "$time_re" &&
-		sed -n 4p cells | grep -E "^[0-9.]+ x (the peer.s time|faster)" &&
+		sed -n 4p cells | grep -E "^[0-9.]+ x (the peer.s time|faster).*; cpu [0-9.e+-]+ x$" &&
 		sed -n 6p cells | grep -E "^(yes|\*\*no\*\*)$"
 	fi
 }
