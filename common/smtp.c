@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -567,8 +568,14 @@ int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
 	rc = curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, mail_from);
 	if (!rc)
 		rc = curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, list);
-	if (!rc)
+	if (!rc) {
+		/* a server that hangs up while we write must not kill us:
+		 * that is an error to report, with the journal kept */
+		void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
+
 		rc = curl_easy_perform(s->curl);
+		signal(SIGPIPE, old_pipe);
+	}
 	/* the handle must not point at the list once it is freed */
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, NULL);
 	curl_slist_free_all(list);
@@ -597,9 +604,13 @@ bool smtp_authenticated(const struct smtp *s)
 
 void smtp_close(struct smtp *s)
 {
+	void (*old_pipe)(int);
+
 	if (!s)
 		return;
+	old_pipe = signal(SIGPIPE, SIG_IGN);	/* QUIT to a closed peer */
 	curl_easy_cleanup(s->curl);
+	signal(SIGPIPE, old_pipe);
 	curl_global_cleanup();
 	free(s->name);
 	strbuf_release(&s->line);
