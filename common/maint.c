@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "mail.h"
 #include "maint.h"
 #include "repo.h"
 #include "series.h"
@@ -2153,29 +2154,16 @@ int maint_section_people(struct maint_db *db, const char *section,
 }
 
 static void fallback_push(struct maint_result *out, enum maint_kind kind,
-			  const char *spec, const char *role)
+			  const char *name, const char *addr, const char *role)
 {
 	struct maint_recipient *r;
-	const char *lt = strchr(spec, '<'), *gt = lt ? strchr(lt, '>') : NULL;
-	struct strbuf n = STRBUF_INIT;
 
 	ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 	r = &out->v[out->nr++];
 	memset(r, 0, sizeof(*r));
 	r->kind = kind;
-	if (lt && gt) {
-		strbuf_add(&n, spec, (size_t)(lt - spec));
-		sb_trim(&n);
-		sb_unquote_ends(&n);
-		r->addr = xstrndup(lt + 1, (size_t)(gt - lt - 1));
-	} else {
-		struct strbuf a = STRBUF_INIT;
-
-		strbuf_addstr(&a, spec);
-		sb_trim(&a);
-		r->addr = strbuf_detach(&a, NULL);
-	}
-	r->name = strbuf_detach(&n, NULL);
+	r->name = xstrdup(name ? name : "");
+	r->addr = xstrdup(addr);
 	r->role = xstrdup(role);
 	r->alt_roles = xstrdup("");
 	r->alt_emails = xstrdup("");
@@ -2183,31 +2171,35 @@ static void fallback_push(struct maint_result *out, enum maint_kind kind,
 
 int maint_config_fallback(const struct config *cfg, struct maint_result *out)
 {
-	struct strvec people = STRVEC_INIT;
+	struct strvec vals = STRVEC_INIT;
 	const char *list = cfg ? config_ini(cfg, "lists.bpf") : NULL;
-	size_t i;
+	struct address one;
+	size_t i, j;
 
 	if (cfg)
-		config_ini_all(cfg, "lists.bpf-maintainers", true, &people);
-	for (i = 0; i < people.nr; i++) {
-		const char *s = people.v[i];
+		config_ini_all(cfg, "lists.bpf-maintainers", false, &vals);
+	for (i = 0; i < vals.nr; i++) {
+		struct address *v;
+		size_t nr;
 
-		while (perl_space((unsigned char)*s))
-			s++;
-		if (!*s)
-			continue;
-		if (!strchr(s, '@')) {
-			strvec_clear(&people);
-			return error("bad address '%s' in [lists] "
-				     "bpf-maintainers", s);
+		if (address_list_parse(&v, &nr, vals.v[i])) {
+			strvec_clear(&vals);
+			return error("bad address list '%s' in [lists] "
+				     "bpf-maintainers", vals.v[i]);
 		}
-		fallback_push(out, MAINT_PERSON, s,
-			      "maintainer:BPF ([lists] bpf-maintainers)");
+		for (j = 0; j < nr; j++)
+			fallback_push(out, MAINT_PERSON, v[j].name, v[j].addr,
+				      "maintainer:BPF ([lists] bpf-maintainers)");
+		address_list_free(v, nr);
 	}
-	fallback_push(out, MAINT_LIST,
-		      list && *list ? list : "bpf@vger.kernel.org",
+	strvec_clear(&vals);
+	if (!list || !*list)
+		list = "bpf@vger.kernel.org";
+	if (address_parse(&one, list))
+		return error("bad address '%s' in [lists] bpf", list);
+	fallback_push(out, MAINT_LIST, "", one.addr,
 		      "open list:BPF ([lists] bpf)");
-	strvec_clear(&people);
+	address_release(&one);
 	return 0;
 }
 

@@ -38,6 +38,7 @@ Prints "# ..." lines with the counts, and every mismatch; exits 1 on any.
 """
 import argparse
 import concurrent.futures
+import json
 import os
 import random
 import subprocess
@@ -206,8 +207,9 @@ def compare(ours, theirs, roles):
                             left.remove(e)
                             break
                     else:
-                            return "tie group at line %d: %r not among %r" % (
+                        return "tie group at line %d: %r not among %r" % (
                             j + 1, text, got)
+                    continue
                 # alts holds every role the line could have, its own too
                 # (",in file" is added after the sections are read)
                 poss = alts + [a + ",in file" for a in alts]
@@ -247,6 +249,8 @@ def main():
     ap.add_argument("--patches", type=int, default=100)
     ap.add_argument("--seed", type=int, default=20231114)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cache", help="keep get_maintainer.pl's answers here "
+                    "(for debugging the comparison)")
     ap.add_argument("--roles-every", type=int, default=2,
                     help="compare roles on every Nth file only (time)")
     args = ap.parse_args()
@@ -274,9 +278,18 @@ def main():
         jobs += [(f, roles, True) for f in
                  (files[::args.roles_every] if roles else files)]
         jobs += [(p, roles, False) for p in patches]
+    cache = {}
+    if args.cache and os.path.exists(args.cache):
+        with open(args.cache) as f:
+            cache = {tuple(k): v for k, v in json.load(f)}
+    todo = [j for j in jobs if j not in cache]
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
-        results = list(ex.map(lambda j: run_gm(ksrc, *j), jobs))
-    theirs = {j: r for j, r in zip(jobs, results)}
+        results = list(ex.map(lambda j: run_gm(ksrc, *j), todo))
+    theirs = dict(cache)
+    theirs.update({j: r for j, r in zip(todo, results)})
+    if args.cache:
+        with open(args.cache, "w") as f:
+            json.dump([[list(k), v] for k, v in theirs.items()], f)
 
     failures = 0
     counts = {}
