@@ -78,8 +78,7 @@ int credential_fill(struct credential *c)
 	status = run_credential("fill", &in, &out);
 	if (status) {
 		if (status > 0)
-			error("no password for '%s' at '%s': 'git credential "
-			      "fill' failed", c->username ? c->username : "",
+			error("no password for '%s' at '%s': 'git credential fill' failed", c->username ? c->username : "",
 			      c->host);
 		goto out;
 	}

@@ -130,8 +130,7 @@ static int prepare_envelopes(struct delivery *d)
 		message_rcpts(m, &d->rcpts[i]);
 		for (j = 0; j < d->rcpts[i].nr; j++)
 			if (!address_valid(d->rcpts[i].v[j])) {
-				char *what = xstrfmt("recipient '%s' is no "
-						     "valid address",
+				char *what = xstrfmt("recipient '%s' is no valid address",
 						     d->rcpts[i].v[j]);
 				int ret = message_error(d, i, what);
 
@@ -183,7 +182,7 @@ static void print_list(const char *name, const struct strvec *v)
 }
 
 /* 1 go ahead, 0 the user said no, <0 error. */
-static int confirm(struct delivery *d)
+static int ask_confirmation(struct delivery *d)
 {
 	char *mode = d->opts->confirm ? xstrdup(d->opts->confirm) :
 		     config_get(d->cfg, "send.confirm", "sendemail.confirm");
@@ -256,14 +255,12 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 	case SMTP_FAIL_AUTH:
 		error("%s", smtp_reason(s));
 		if (d->cred_from_git)
-			hint("the password came from 'git credential'; it "
-			     "was told the login failed");
+			hint("the password came from 'git credential'; it was told the login failed");
 		break;
 	case SMTP_FAIL_CONNECT:
 		error("%s", smtp_reason(s));
 		if (strstr(smtp_reason(s), "certificate"))
-			hint("name the server's CA certificates with 'ca' in "
-			     "the [smtp] section of git-bpf's config");
+			hint("name the server's CA certificates with 'ca' in the [smtp] section of git-bpf's config");
 		break;
 	case SMTP_FAIL_REFUSED:
 		error("message %zu/%zu '%s' refused: %s", i + 1, n,
@@ -277,8 +274,8 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 	if (left == n)
 		hint("nothing was sent; the series waits in '%s'", d->ob.dir);
 	else
-		hint("%zu of %zu messages were sent; the other %zu wait in "
-		     "'%s'", n - left, n, left, d->ob.dir);
+		hint("%zu of %zu messages were sent; the other %zu wait in '%s'",
+		     n - left, n, left, d->ob.dir);
 	hint("'git bpf send --resume' sends %s once the problem is fixed",
 	     left == n ? "it" : "them");
 }
@@ -287,8 +284,7 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 static int finish(struct delivery *d)
 {
 	if (d->ms->branch && sent_tag_write(d->repo, d->ms)) {
-		hint("every message was sent; 'git bpf send --resume' "
-		     "retries writing the tag");
+		hint("every message was sent; 'git bpf send --resume' retries writing the tag");
 		return -1;
 	}
 	return outbox_clear(&d->ob);
@@ -302,9 +298,7 @@ static int send_pending(struct delivery *d)
 	int ret = -1;
 
 	if (d->set.insecure)
-		warning("certificate checks are off "
-			"(--insecure-skip-certificate-check): anyone on the "
-			"way to '%s' can read and change the mail%s",
+		warning("certificate checks are off (--insecure-skip-certificate-check): anyone on the way to '%s' can read and change the mail%s",
 			d->server_name, d->set.user ? " and the password" : "");
 	if (smtp_open(&s, &d->set))
 		return -1;
@@ -377,8 +371,7 @@ out:
 static int refuse_pending(struct delivery *d)
 {
 	error("an interrupted send is waiting in '%s'", d->ob.dir);
-	hint("'git bpf send --resume' sends what is left of it; remove that "
-	     "directory to drop it");
+	hint("'git bpf send --resume' sends what is left of it; remove that directory to drop it");
 	return -1;
 }
 
@@ -410,7 +403,7 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 	}
 	if (check_duplicate(&d))
 		goto out;
-	ok = confirm(&d);
+	ok = ask_confirmation(&d);
 	if (ok <= 0) {
 		ret = ok < 0 ? ok : -1;
 		goto out;
@@ -464,7 +457,7 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 		ret = BAD_INPUT;
 		goto out;
 	}
-	ok = confirm(&d);
+	ok = ask_confirmation(&d);
 	if (ok <= 0) {
 		ret = ok < 0 ? ok : -1;
 		goto out;

@@ -51,8 +51,7 @@ int outbox_lock(struct outbox *ob)
 		close(ob->lock_fd);
 		ob->lock_fd = -1;
 		if (e == EWOULDBLOCK)
-			return error("another 'git bpf send' is sending from "
-				     "this repository");
+			return error("another 'git bpf send' is sending from this repository");
 		errno = e;
 		return error_errno("cannot lock '%s'", ob->bpf_dir);
 	}
@@ -242,7 +241,7 @@ out:
 	return ret;
 }
 
-static int damaged(const struct outbox *ob, const char *what, size_t line)
+static int journal_damaged(const struct outbox *ob, const char *what, size_t line)
 {
 	return error("the outbox journal '%s/index' is damaged (line %zu: %s)",
 		     ob->dir, line, what);
@@ -279,7 +278,7 @@ static int parse_index(struct outbox *ob, struct message_set *ms, char *text)
 	bool ended = false;
 
 	if (!skip_prefix(text, OUTBOX_MAGIC "\n", (const char **)&line))
-		return damaged(ob, "not a git-bpf outbox", 1);
+		return journal_damaged(ob, "not a git-bpf outbox", 1);
 	for (; *line; line = next) {
 		char *key = line, *v;
 		int bad = 0;
@@ -287,17 +286,17 @@ static int parse_index(struct outbox *ob, struct message_set *ms, char *text)
 		lineno++;
 		next = strchr(line, '\n');
 		if (!next)
-			return damaged(ob, "cut short", lineno);
+			return journal_damaged(ob, "cut short", lineno);
 		*next++ = '\0';
 		if (ended)
-			return damaged(ob, "text after the end", lineno);
+			return journal_damaged(ob, "text after the end", lineno);
 		if (!strcmp(line, "end")) {
 			ended = true;
 			continue;
 		}
 		v = strchr(line, ' ');
 		if (!v)
-			return damaged(ob, "no value", lineno);
+			return journal_damaged(ob, "no value", lineno);
 		*v++ = '\0';
 
 		if (!strcmp(key, "message")) {
@@ -306,7 +305,7 @@ static int parse_index(struct outbox *ob, struct message_set *ms, char *text)
 			m = message_set_add(ms);
 			snprintf(name, sizeof(name), "%04zu.eml", ms->nr);
 			if (strcmp(v, name))
-				return damaged(ob, "messages out of order",
+				return journal_damaged(ob, "messages out of order",
 					       lineno);
 			m->text = read_text(ob, name);
 			if (!m->text)
@@ -352,17 +351,16 @@ static int parse_index(struct outbox *ob, struct message_set *ms, char *text)
 			bad = -1;
 		}
 		if (bad)
-			return damaged(ob, key, lineno);
+			return journal_damaged(ob, key, lineno);
 	}
 	if (!ended)
-		return damaged(ob, "cut short", lineno);
+		return journal_damaged(ob, "cut short", lineno);
 	if (!ms->nr)
-		return damaged(ob, "no messages", lineno);
+		return journal_damaged(ob, "no messages", lineno);
 	for (size_t i = 0; i < ms->nr; i++)
 		if (!ms->v[i].message_id || !ms->v[i].subject ||
 		    !ms->v[i].from)
-			return damaged(ob, "a message lacks its id, subject "
-				       "or sender", lineno);
+			return journal_damaged(ob, "a message lacks its id, subject or sender", lineno);
 	ms->kind = ob->kind ? ob->kind : "series";
 	return 0;
 }
@@ -438,8 +436,7 @@ int outbox_mark(struct outbox *ob, size_t i, const char *message_id)
 	len = strlen(line);
 	if (write(ob->accepted_fd, line, len) != (ssize_t)len ||
 	    fsync(ob->accepted_fd))
-		error_errno("cannot record in '%s/accepted' that message %zu "
-			    "was sent", ob->dir, i + 1);
+		error_errno("cannot record in '%s/accepted' that message %zu was sent", ob->dir, i + 1);
 	else
 		ret = 0;
 	free(line);

@@ -134,13 +134,11 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 
 	if (!s->server || !*s->server) {
 		error("no SMTP server configured");
-		hint("set 'server' in the [smtp] section of git-bpf's config, "
-		     "or git's 'sendemail.smtpServer'");
+		hint("set 'server' in the [smtp] section of git-bpf's config, or git's 'sendemail.smtpServer'");
 		goto out;
 	}
 	if (s->server[0] == '/') {
-		error("SMTP server '%s' is a program; git bpf sends over SMTP "
-		      "only", s->server);
+		error("SMTP server '%s' is a program; git bpf sends over SMTP only", s->server);
 		goto out;
 	}
 	if (!valid_host(s->server)) {
@@ -202,8 +200,7 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 	}
 	if (s->user && s->encryption == SMTP_ENCRYPTION_NONE &&
 	    !smtp_server_is_loopback(s->server)) {
-		error("refusing to send the password of '%s' unencrypted "
-		      "to '%s'", s->user, s->server);
+		error("refusing to send the password of '%s' unencrypted to '%s'", s->user, s->server);
 		hint("set the SMTP encryption to 'tls' or 'ssl'");
 		goto out;
 	}
@@ -571,7 +568,7 @@ int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
 	if (!rc) {
 		/* a server that hangs up while we write must not kill us:
 		 * that is an error to report, with the journal kept */
-		void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
+		sighandler_t old_pipe = signal(SIGPIPE, SIG_IGN);
 
 		rc = curl_easy_perform(s->curl);
 		signal(SIGPIPE, old_pipe);
@@ -604,7 +601,7 @@ bool smtp_authenticated(const struct smtp *s)
 
 void smtp_close(struct smtp *s)
 {
-	void (*old_pipe)(int);
+	sighandler_t old_pipe;
 
 	if (!s)
 		return;
