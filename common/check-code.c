@@ -522,6 +522,21 @@ static bool top_of_kernel_tree(const char *dir)
 	return true;
 }
 
+static int write_file(const char *path, const struct strbuf *sb)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (!fp)
+		return error_errno("unable to write '%s'", path);
+	if (fwrite(sb->buf, 1, sb->len, fp) != sb->len) {
+		fclose(fp);
+		return error_errno("unable to write '%s'", path);
+	}
+	if (fclose(fp))
+		return error_errno("unable to write '%s'", path);
+	return 0;
+}
+
 /* The patch as git format-patch writes it, which checkpatch.pl reads. */
 static int patch_text(struct check_ctx *c, struct patch *p, struct strbuf *out)
 {
@@ -547,42 +562,52 @@ static int patch_text(struct check_ctx *c, struct patch *p, struct strbuf *out)
 	return 0;
 }
 
-/* Fold "-:12: WARNING:TYPE: text" lines in as checkpatch findings. */
-static size_t checkpatch_findings(struct check_ctx *c, const struct patch *p,
-				  const char *out)
+/* Fold "FILE:12: WARNING:TYPE: text" lines in as checkpatch findings;
+ * files[i] is the file patch i was written to. */
+static size_t checkpatch_findings(struct check_ctx *c, const char *out,
+				  const struct strvec *files)
 {
 	const char *s = out;
 	size_t nr = 0;
 
 	while (*s) {
-		const char *nl = strchrnul(s, '\n');
+		const char *nl = strchrnul(s, '\n'), *level;
 		char *line = xstrndup(s, (size_t)(nl - s));
-		const char *q = strstr(line, ": "), *level;
+		const struct patch *p = NULL;
 
 		s = *nl ? nl + 1 : nl;
-		if (!q)
-			goto next;
-		level = q + 2;
-		if (starts_with(level, "ERROR:")) {
-			check_addf(c, p, "checkpatch", CHECK_ERROR, "%s", level + 6);
-			nr++;
-		} else if (starts_with(level, "WARNING:")) {
-			check_addf(c, p, "checkpatch", CHECK_WARNING, "%s",
+		for (size_t i = 0; i < files->nr && !p; i++)
+			if (starts_with(line, files->v[i]) &&
+			    line[strlen(files->v[i])] == ':')
+				p = &c->s->patches[i];
+		level = p ? strstr(line, ": ") : NULL;
+		if (level && starts_with(level + 2, "ERROR:")) {
+			check_addf(c, p, "checkpatch", CHECK_ERROR, "%s",
 				   level + 8);
 			nr++;
+		} else if (level && starts_with(level + 2, "WARNING:")) {
+			check_addf(c, p, "checkpatch", CHECK_WARNING, "%s",
+				   level + 10);
+			nr++;
 		}
-next:
 		free(line);
 	}
 	return nr;
 }
 
+/*
+ * Write each patch to a file of a fresh directory and run checkpatch.pl
+ * once on all of them: its start-up costs far more than a patch.
+ */
 int check_checkpatch(struct check_ctx *c)
 {
 	const char *workdir = c->repo ? git_repository_workdir(c->repo) : NULL;
-	char *script = NULL;
-	bool no_tree;
-	int ret = -1;
+	const char *tmp = getenv("TMPDIR");
+	struct strvec argv = STRVEC_INIT, files = STRVEC_INIT;
+	struct strbuf res = STRBUF_INIT;
+	char *script = NULL, *dir = NULL;
+	size_t written = 0;
+	int ret = -1, status;
 
 	if (!workdir)
 		return error("--checkpatch needs a kernel work tree with 'scripts/checkpatch.pl'");
@@ -592,39 +617,70 @@ int check_checkpatch(struct check_ctx *c)
 		      script);
 		goto out;
 	}
-	no_tree = !top_of_kernel_tree(workdir);
+	dir = xstrfmt("%s/git-bpf-checkpatch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		error_errno("unable to make a directory in '%s'",
+			    tmp && *tmp ? tmp : "/tmp");
+		free(dir);
+		dir = NULL;
+		goto out;
+	}
+	strvec_push(&argv, "perl");
+	strvec_push(&argv, script);
+	strvec_push(&argv, "--terse");
+	strvec_push(&argv, "--show-types");
+	strvec_push(&argv, "--no-summary");
+	strvec_push(&argv, "--color=never");
+	if (!top_of_kernel_tree(workdir))
+		strvec_push(&argv, "--no-tree");
 	for (size_t i = 0; i < c->s->nr; i++) {
 		struct patch *p = &c->s->patches[i];
-		struct strbuf in = STRBUF_INIT, res = STRBUF_INIT;
-		const char *argv[] = {
-			"perl", script, "--terse", "--show-types",
-			"--no-summary", "--color=never",
-			no_tree ? "--no-tree" : "-", no_tree ? "-" : NULL, NULL,
-		};
-		int status;
+		struct strbuf text = STRBUF_INIT;
+		char *path = xstrfmt("%s/%04zu.patch", dir, i + 1);
 
-		if (p->parents > 1)
+		/* a merge gets a file name no output line can match */
+		strvec_push(&files, p->parents > 1 ? "" : path);
+		if (p->parents > 1) {
+			free(path);
 			continue;
-		if (patch_text(c, p, &in)) {
-			strbuf_release(&in);
+		}
+		if (patch_text(c, p, &text)) {
+			strbuf_release(&text);
+			free(path);
 			goto out;
 		}
-		status = run_command(argv, &in, &res, workdir);
-		strbuf_release(&in);
-		if (status < 0) {
-			strbuf_release(&res);
+		if (write_file(path, &text)) {
+			strbuf_release(&text);
+			free(path);
 			goto out;
 		}
-		if (!checkpatch_findings(c, p, res.buf) && status) {
-			error("'%s' failed on patch %zu (exit status %d)",
-			      script, p->nr, status);
-			strbuf_release(&res);
-			goto out;
-		}
-		strbuf_release(&res);
+		strvec_push(&argv, path);
+		written++;
+		strbuf_release(&text);
+		free(path);
+	}
+	if (!written) {
+		ret = 0;	/* only merges */
+		goto out;
+	}
+	status = run_command((const char *const *)argv.v, NULL, &res, workdir);
+	if (status < 0)
+		goto out;
+	if (!checkpatch_findings(c, res.buf, &files) && status) {
+		error("'%s' failed (exit status %d)", script, status);
+		goto out;
 	}
 	ret = 0;
 out:
+	for (size_t i = 0; dir && i < files.nr; i++)
+		if (*files.v[i])
+			unlink(files.v[i]);
+	if (dir)
+		rmdir(dir);
+	free(dir);
 	free(script);
+	strbuf_release(&res);
+	strvec_clear(&argv);
+	strvec_clear(&files);
 	return ret;
 }
