@@ -464,8 +464,8 @@ bool maint_db_is_file(struct maint_db *db, const char *path)
 static void tv_literal(struct maint_tv *t)
 {
 	const char *v = t->value;
-	struct strbuf lit = STRBUF_INIT;
-	size_t last = 0;	/* length before the last literal */
+	char *lit = xmalloc(strlen(v) + 1);
+	size_t len = 0, last = 0;	/* last: length before the last literal */
 	bool plain = true;
 
 	free(t->lit);
@@ -477,24 +477,25 @@ static void tv_literal(struct maint_tv *t)
 		unsigned char c = (unsigned char)*v;
 
 		if (c == '\\' && v[1] && !isalnum((unsigned char)v[1])) {
-			last = lit.len;
-			strbuf_addch(&lit, v[1]);
+			last = len;
+			lit[len++] = v[1];
 			v += 2;
 		} else if (c == '\\' || strchr(".^$()[]{}*+?", c)) {
 			plain = false;
 			if (c == '*' || c == '?' || c == '{')
-				strbuf_setlen(&lit, last);
+				len = last;
 			break;
 		} else {
-			last = lit.len;
-			strbuf_addch(&lit, (char)c);
+			last = len;
+			lit[len++] = (char)c;
 			v++;
 		}
 	}
 out:
+	lit[len] = '\0';
 	t->plain = plain;
-	t->lit_len = lit.len;
-	t->lit = strbuf_detach(&lit, NULL);
+	t->lit_len = len;
+	t->lit = lit;
 }
 
 static void tv_set_text(struct maint_tv *t, char *text)
@@ -590,35 +591,36 @@ static void compile_regex(struct maint_db *db, struct maint_tv *t)
 	strbuf_release(&err);
 }
 
-/* /^([A-Z]):\s*(.*)/ */
-static bool typed_line(const char *line, char *type, const char **value)
+/* "T:value" as get_maintainer.pl keeps it: F: and X: globs become
+ * its regexes (. to \., * to .*, ? to .); room is left for the "/" a
+ * directory gets. */
+static char *typed_text(char type, const char *v, size_t len)
 {
-	if (line[0] < 'A' || line[0] > 'Z' || line[1] != ':')
-		return false;
-	*type = line[0];
-	line += 2;
-	while (perl_space((unsigned char)*line))
-		line++;
-	*value = line;
-	return true;
-}
+	char *text = xmalloc(2 * len + 4), *o = text;
+	size_t i;
 
-/* The F:/X: glob as get_maintainer.pl turns it into a regex. */
-static char *glob_to_regex(const char *v)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	for (; *v; v++) {
-		if (*v == '.')
-			strbuf_addstr(&sb, "\\.");
-		else if (*v == '*')
-			strbuf_addstr(&sb, ".*");
-		else if (*v == '?')
-			strbuf_addch(&sb, '.');
-		else
-			strbuf_addch(&sb, *v);
+	*o++ = type;
+	*o++ = ':';
+	if (type != 'F' && type != 'X') {
+		memcpy(o, v, len);
+		o[len] = '\0';
+		return text;
 	}
-	return strbuf_detach(&sb, NULL);
+	for (i = 0; i < len; i++) {
+		if (v[i] == '.') {
+			*o++ = '\\';
+			*o++ = '.';
+		} else if (v[i] == '*') {
+			*o++ = '.';
+			*o++ = '*';
+		} else if (v[i] == '?') {
+			*o++ = '.';
+		} else {
+			*o++ = v[i];
+		}
+	}
+	*o = '\0';
+	return text;
 }
 
 static struct maint_db *db_new(const char *name)
@@ -645,60 +647,56 @@ static void db_parse(struct maint_db *db, const char *text, size_t len)
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *line = xstrndup(p, n);
-		const char *value, *s;
+		const char *line = p, *s, *lend = p + n;
 		struct maint_tv *t;
-		char type;
 
 		lineno++;
 		p += n + (nl ? 1 : 0);
-		if (memchr(line, '\0', n))
-			warn_line(db, lineno, "NUL byte in line");
-		if (typed_line(line, &type, &value)) {
+		/* /^([A-Z]):\s*(.*)/ */
+		if (n >= 2 && line[0] >= 'A' && line[0] <= 'Z' &&
+		    line[1] == ':') {
+			for (s = line + 2; s < lend && perl_space((unsigned char)*s);
+			     s++)
+				;
 			ALLOC_GROW(db->tv, db->nr + 1, db->alloc);
 			t = &db->tv[db->nr++];
 			memset(t, 0, sizeof(*t));
-			t->type = type;
+			t->type = line[0];
 			t->lineno = lineno;
 			t->dir = -1;
-			if (type == 'F' || type == 'X') {
-				char *re = glob_to_regex(value);
-
-				tv_set_text(t, xstrfmt("%c:%s", type, re));
-				free(re);
-			} else {
-				t->text = xstrfmt("%c:%s", type, value);
-				t->value = t->text + 2;
-			}
-			if (type == 'K') {
+			t->text = typed_text(t->type, s, (size_t)(lend - s));
+			t->value = t->text + 2;
+			if (memchr(s, '\0', (size_t)(lend - s)))
+				warn_line(db, lineno, "NUL byte in line");
+			if (t->type == 'F' || t->type == 'X')
+				tv_literal(t);
+			if (t->type == 'K') {
 				ALLOC_GROW(db->kw, db->kw_nr + 1, db->kw_alloc);
 				db->kw[db->kw_nr++] = db->nr - 1;
 			}
-			if (type == 'N' || type == 'K')
+			if (t->type == 'N' || t->type == 'K')
 				compile_regex(db, t);
 			prev_typed = true;
-			free(line);
 			continue;
 		}
-		for (s = line; perl_space((unsigned char)*s); s++)
+		for (s = line; s < lend && perl_space((unsigned char)*s); s++)
 			;
-		if (!*s || *s == '#') {
+		if (s == lend || *s == '#') {
 			prev_typed = false;
-			free(line);
 			continue;
 		}
-		/* A line inside a section that is no "T: value": the script
-		 * takes it for the name of a new section. */
-		if (prev_typed)
-			warn_line(db, lineno, "malformed line '%s' (not "
-				  "\"X: value\") starts a new section", line);
 		ALLOC_GROW(db->tv, db->nr + 1, db->alloc);
 		t = &db->tv[db->nr++];
 		memset(t, 0, sizeof(*t));
 		t->lineno = lineno;
-		t->text = line;
-		t->value = line;
+		t->text = xstrndup(line, n);
+		t->value = t->text;
 		t->dir = -1;
+		/* A line inside a section that is no "T: value": the script
+		 * takes it for the name of a new section. */
+		if (prev_typed)
+			warn_line(db, lineno, "malformed line '%s' (not "
+				  "\"X: value\") starts a new section", t->text);
 		prev_typed = false;
 	}
 
