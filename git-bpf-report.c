@@ -324,7 +324,6 @@ int main(int argc, char **argv)
 	struct config cfg = { 0 };
 	git_repository *repo = NULL;
 	char *name = NULL, *email = NULL;
-	bool have_report = false;
 	time_t now;
 	size_t i;
 	int ret = EXIT_USAGE, rc;
@@ -361,7 +360,6 @@ int main(int argc, char **argv)
 		goto out;
 	if (report_init(&r, repo))
 		goto out;
-	have_report = true;
 	for (i = 0; i < o.commits.nr; i++)
 		if (report_add_commit(&r, o.commits.v[i]))
 			goto out;
@@ -392,8 +390,7 @@ int main(int argc, char **argv)
 	curl_global_cleanup();
 	ret = rc == 0 ? EXIT_OK : rc == -2 ? EXIT_USAGE : EXIT_REFUSED;
 out:
-	if (have_report)
-		report_release(&r);
+	report_release(&r);
 	message_set_release(&ms);
 	strbuf_release(&subject);
 	strbuf_release(&body);

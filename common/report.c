@@ -55,12 +55,12 @@ int report_init(struct report *r, git_repository *repo)
 		r->version = strbuf_detach(&ver, NULL);
 	strbuf_release(&ver);
 	strbuf_release(&sb);
-	if (!repo_commit(&head, repo, "HEAD")) {
-		r->head = commit_ref(head);
-		git_commit_free(head);
-	} else {
+	if (repo_commit(&head, repo, "HEAD")) {
+		report_release(r);
 		return -1;
 	}
+	r->head = commit_ref(head);
+	git_commit_free(head);
 	return 0;
 }
 

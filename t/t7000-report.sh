@@ -437,6 +437,13 @@ test_expect_success 'bad input is exit 2 with one error line' '
 	(cd linux && test_expect_code 2 git bpf report --confirm=maybe) 2>err &&
 	grep "^error: --confirm takes auto, always or never, not '"'"'maybe'"'"'$" err &&
 
+	git init -q unborn &&
+	(cd unborn && test_expect_code 2 git bpf report --subject=S \
+		--body=../body --dry-run) >out 2>err &&
+	test_must_be_empty out &&
+	echo "error: unknown revision '"'"'HEAD'"'"'" >expect &&
+	test_cmp expect err &&
+
 	mkdir norepo &&
 	(cd norepo && GIT_CEILING_DIRECTORIES="$SHARNESS_TRASH_DIRECTORY" &&
 	 export GIT_CEILING_DIRECTORIES &&
