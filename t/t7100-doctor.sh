@@ -483,6 +483,15 @@ test_expect_success 'no identity is an error; outside a repository too' '
 	EOF
 	{ block core-abbrev && block user-name && block user-email; } >actual &&
 	test_cmp expect actual &&
+	git -C bare-id config user.email "not an address" &&
+	(cd bare-id && HOME="$SHARNESS_TRASH_DIRECTORY/nohome" &&
+	 export HOME && test_expect_code 1 doctor) &&
+	cat >expect <<-\EOF &&
+	error: user-email: user.email '"'"'not an address'"'"' is no mail address
+	    fix: git config --global user.email you@example.org
+	EOF
+	block user-email >actual &&
+	test_cmp expect actual &&
 	(cd notree && doctor) &&
 	cat >expect <<-\EOF &&
 	warning: remotes: not in a git repository: no remotes to check
