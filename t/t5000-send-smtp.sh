@@ -108,6 +108,24 @@ test_expect_success 'git am of the received mails reproduces the series' '
 	)
 '
 
+test_expect_success 'a patch of a file with CRLF line ends goes without a bare CR' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls &&
+	(
+		cd repo &&
+		git checkout -q -b crlf bpf-next/master &&
+		printf "one\r\ntwo\r\n" >tools/testing/selftests/bpf/crlf.txt &&
+		git add tools/testing/selftests/bpf/crlf.txt &&
+		test_tick &&
+		git commit -q -s -m "selftests/bpf: Add a file with CRLF line ends" &&
+		git bpf send --tree=bpf-next --no-check >../out &&
+		git checkout -q spill
+	) &&
+	test $(smtp_count) = 1 &&
+	grep -x "+one" "$SMTP_MAILBOX/0001.eml" &&
+	grep -x "+two" "$SMTP_MAILBOX/0001.eml"
+'
+
 test_expect_success 'the send is recorded and the journal is gone' '
 	(
 		cd repo &&

@@ -120,6 +120,51 @@ test_expect_success 'a refused recipient stops the send and names the reply' '
 	done
 '
 
+test_expect_success 'resume goes where the interrupted send went' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" --drop-after=2 &&
+	smtp_config tls port=1 &&
+	(
+		cd repo &&
+		test_expect_code 1 git bpf send --tree=bpf-next --resend \
+			--smtp-port=$SMTP_PORT >../out 2>../err
+	) &&
+	test $(smtp_count) = 2 &&
+	keep_mailbox first &&
+	port=$SMTP_PORT &&
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	# the journal keeps the port given on the command line, not 1
+	(cd repo && test_expect_code 1 git bpf send --resume >../out 2>../err) &&
+	grep "^error: cannot connect to .127.0.0.1:$port.: Connection refused$" err &&
+	(cd repo && git bpf send --resume --smtp-port=$SMTP_PORT >../out) &&
+	test $(smtp_count) = 2 &&
+	test_path_is_missing repo/.git/bpf/outbox
+'
+
+test_expect_success 'a second send while one is sending is refused' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" --hang-data &&
+	smtp_config tls timeout=5 &&
+	{
+		(cd repo && exec git bpf send --tree=bpf-next --resend) \
+			>bg.out 2>bg.err &
+	} &&
+	bg=$! &&
+	i=0 &&
+	while ! test -f repo/.git/bpf/outbox/index
+	do
+		test $i -lt 100 || break
+		sleep 0.1
+		i=$((i + 1))
+	done &&
+	(
+		cd repo &&
+		test_expect_code 1 git bpf send --resume >../out 2>../err
+	) &&
+	echo "error: another '\''git bpf send'\'' is sending from this repository" >expect &&
+	test_cmp expect err &&
+	test_expect_code 1 wait $bg &&
+	rm -r repo/.git/bpf/outbox
+'
+
 test_expect_success '--resume with nothing to resume' '
 	(
 		cd repo &&
