@@ -246,12 +246,12 @@ static void fill_message(struct message *msg, const struct mail *m,
 
 /* ---- the cover letter's text */
 
-static int run_editor(git_repository *repo, const struct config *cfg,
-		      const char *path)
+/* The editor as git runs it: the configured command through the shell
+ * (it may hold arguments), the file as its argument, never spliced in. */
+static int run_editor(const struct config *cfg, const char *path)
 {
 	const char *env = getenv("GIT_EDITOR");
-	char *cfg_editor = NULL, *copy, *tok, *save = NULL;
-	struct strvec argv = STRVEC_INIT;
+	char *cfg_editor = NULL, *cmd;
 	int ret;
 
 	if (!env || !*env) {
@@ -264,17 +264,16 @@ static int run_editor(git_repository *repo, const struct config *cfg,
 		env = getenv("EDITOR");
 	if (!env || !*env)
 		env = "vi";
-	copy = xstrdup(env);
-	for (tok = strtok_r(copy, " \t", &save); tok;
-	     tok = strtok_r(NULL, " \t", &save))
-		strvec_push(&argv, tok);
-	strvec_push(&argv, path);
-	ret = run_command((const char *const *)argv.v, NULL, NULL, NULL);
+	cmd = xstrfmt("%s \"$@\"", env);
+	{
+		const char *argv[] = { "sh", "-c", cmd, env, path, NULL };
+
+		ret = run_command(argv, NULL, NULL, NULL);
+	}
 	if (ret > 0)
 		ret = error("the editor '%s' failed", env);
-	free(copy);
+	free(cmd);
 	free(cfg_editor);
-	strvec_clear(&argv);
 	return ret;
 }
 
@@ -327,7 +326,7 @@ static int cover_from_editor(struct strbuf *text, git_repository *repo,
 		error_errno("unable to write '%s'", path);
 		goto out;
 	}
-	if (run_editor(repo, cfg, path))
+	if (run_editor(cfg, path))
 		goto out;
 	if (strbuf_read_file(text, path) < 0) {
 		error_errno("unable to read '%s'", path);
@@ -606,7 +605,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			goto out;
 		}
 		if (s->base[0])
-			strbuf_addf(&sb, "\nbase-commit: %s\n", s->base);
+			strbuf_addf(&sb, "\n\nbase-commit: %s\n", s->base);
 		strbuf_addf(&sb, "-- \n%s\n\n", sig);
 
 		compose_prefix(&prefix, tree_prefix, version, o->rfc,
