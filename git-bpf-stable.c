@@ -1,14 +1,326 @@
 // SPDX-License-Identifier: GPL-2.0
-/* git-bpf-stable: placeholder until the command lands. */
+/* git-bpf-stable: `git bpf stable-request`, asking the BPF maintainers
+ * (netdev in Cc) to queue mainline fixes for the stable branches. */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "mail.h"
+#include "message.h"
+#include "repo.h"
+#include "stable.h"
+#include "util.h"
+
+static const char usage_text[] =
+	"usage: git bpf stable-request [options] <commit>...\n"
+	"\n"
+	"    --note                print the text for under a patch's '---' line\n"
+	"    --force               ask even for fixes not yet in mainline\n"
+	"    --mainline=<ref>      mainline's branch (default: [trees] mainline)\n"
+	"    --dry-run             show the mail's subject and recipients only\n"
+	"    --stdout              print the mail as an mbox\n"
+	"    -o, --output-directory=<dir>\n"
+	"                          write the mail into <dir>\n"
+	"    --smtp-server=<host>  --smtp-port=<port>  --smtp-user=<user>\n"
+	"    --smtp-encryption=<ssl|tls|none>\n"
+	"    --confirm=<auto|always|never>\n"
+	"    --smtp-debug          show the SMTP conversation\n"
+	"    --insecure-skip-certificate-check\n"
+	"                          do not verify the server's certificate\n";
+
+enum {
+	OPT_NOTE = 256, OPT_FORCE, OPT_MAINLINE, OPT_DRY_RUN, OPT_STDOUT,
+	OPT_SMTP_SERVER, OPT_SMTP_PORT, OPT_SMTP_ENCRYPTION, OPT_SMTP_USER,
+	OPT_CONFIRM, OPT_SMTP_DEBUG, OPT_INSECURE, OPT_HELP,
+};
+
+static const struct option options[] = {
+	{ "note", no_argument, NULL, OPT_NOTE },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "mainline", required_argument, NULL, OPT_MAINLINE },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "stdout", no_argument, NULL, OPT_STDOUT },
+	{ "output-directory", required_argument, NULL, 'o' },
+	{ "smtp-server", required_argument, NULL, OPT_SMTP_SERVER },
+	{ "smtp-port", required_argument, NULL, OPT_SMTP_PORT },
+	{ "smtp-encryption", required_argument, NULL, OPT_SMTP_ENCRYPTION },
+	{ "smtp-user", required_argument, NULL, OPT_SMTP_USER },
+	{ "confirm", required_argument, NULL, OPT_CONFIRM },
+	{ "smtp-debug", no_argument, NULL, OPT_SMTP_DEBUG },
+	{ "insecure-skip-certificate-check", no_argument, NULL, OPT_INSECURE },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct stable_opts {
+	bool note, force;
+	const char *mainline;
+	enum output_mode mode;
+	const char *dir;
+	struct deliver_opts deliver;
+};
+
+static int set_mode(struct stable_opts *o, enum output_mode mode)
+{
+	if (o->mode != OUTPUT_SEND && o->mode != mode)
+		return error("--dry-run, --stdout and -o exclude each other");
+	o->mode = mode;
+	return 0;
+}
+
+/* 0 to go on, 1 when -h was handled, -1 on bad usage (error printed). */
+static int parse_options(int argc, char **argv, struct stable_opts *o)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+ho:", options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_text, stdout);
+			return 1;
+		case OPT_HELP:
+			execlp("man", "man", "git-bpf-stable", (char *)NULL);
+			return error_errno("cannot run 'man git-bpf-stable'");
+		case OPT_NOTE:
+			o->note = true;
+			break;
+		case OPT_FORCE:
+			o->force = true;
+			break;
+		case OPT_MAINLINE:
+			o->mainline = optarg;
+			break;
+		case OPT_DRY_RUN:
+			if (set_mode(o, OUTPUT_DRY_RUN))
+				return -1;
+			break;
+		case OPT_STDOUT:
+			if (set_mode(o, OUTPUT_STDOUT))
+				return -1;
+			break;
+		case 'o':
+			if (set_mode(o, OUTPUT_DIR))
+				return -1;
+			o->dir = optarg;
+			break;
+		case OPT_SMTP_SERVER:
+			o->deliver.smtp_server = optarg;
+			break;
+		case OPT_SMTP_PORT:
+			o->deliver.smtp_port = optarg;
+			break;
+		case OPT_SMTP_ENCRYPTION:
+			o->deliver.smtp_encryption = optarg;
+			break;
+		case OPT_SMTP_USER:
+			o->deliver.smtp_user = optarg;
+			break;
+		case OPT_CONFIRM:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+			    strcmp(optarg, "never"))
+				return error("unknown --confirm value '%s'", optarg);
+			o->deliver.confirm = optarg;
+			break;
+		case OPT_SMTP_DEBUG:
+			o->deliver.smtp_debug = true;
+			break;
+		case OPT_INSECURE:
+			o->deliver.insecure = true;
+			break;
+		default:
+			if (optopt && optopt < 256)
+				error("unknown option '-%c'", optopt);
+			else
+				error("unknown option '%s'", argv[optind - 1]);
+			fputs(usage_text, stderr);
+			return -1;
+		}
+	}
+	if (optind >= argc) {
+		error("no commit given");
+		fputs(usage_text, stderr);
+		return -1;
+	}
+	if (o->note && o->mode != OUTPUT_SEND)
+		return error("--note prints a note, not a mail: drop "
+			     "--dry-run, --stdout and -o");
+	return 0;
+}
+
+/* The sender, as git send-email finds it: sendemail.from, else user.*. */
+static int sender(const struct config *cfg, struct address *from)
+{
+	char *v = config_git(cfg, "sendemail.from");
+	int ret;
+
+	if (v) {
+		ret = address_parse(from, v);
+		free(v);
+		return ret;
+	}
+	from->name = config_git(cfg, "user.name");
+	from->addr = config_git(cfg, "user.email");
+	if (!from->addr || !address_valid(from->addr)) {
+		ret = error("no sender address: set user.email (or "
+			    "sendemail.from)");
+		address_release(from);
+		return ret;
+	}
+	if (!from->name)
+		from->name = xstrdup("");
+	return 0;
+}
+
+static int local_tz(time_t t)
+{
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm))
+		return 0;
+	return (int)(tm.tm_gmtoff / 60);
+}
+
+static int print_notes(const struct stable_ctx *ctx,
+		       const struct stable_fix *fixes, size_t nr)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t n = 0;
+
+	for (size_t i = 0; i < nr; i++)
+		n += fixes[i].needed > 0;
+	for (size_t i = 0; i < nr; i++) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		if (!fixes[i].needed)
+			continue;
+		if (out.len)
+			strbuf_addch(&out, '\n');
+		if (n > 1) {
+			git_oid_tostr(hex, (size_t)ctx->abbrev + 1, &fixes[i].oid);
+			strbuf_addf(&out, "%s (\"%s\"):\n", hex,
+				    fixes[i].subject);
+		}
+		stable_note(&out, ctx, &fixes[i]);
+	}
+	fwrite(out.buf, 1, out.len, stdout);
+	strbuf_release(&out);
+	return n ? EXIT_OK : EXIT_REFUSED;
+}
+
+static int request(git_repository *repo, const struct config *cfg,
+		   const struct stable_opts *o, const struct stable_ctx *ctx,
+		   const struct stable_fix *fixes, size_t nr)
+{
+	struct message_set ms = { 0 };
+	struct strvec to = STRVEC_INIT, cc = STRVEC_INIT;
+	struct address from = { NULL, NULL };
+	time_t now = time(NULL);
+	int ret = EXIT_USAGE, r;
+
+	if (stable_recipients(repo, cfg, &to, &cc) || sender(cfg, &from))
+		goto out;
+	if (stable_compose(&ms, ctx, fixes, nr, &to, &cc, from.name, from.addr,
+			   (long long)now, local_tz(now)))
+		goto out;
+	if (o->mode != OUTPUT_SEND) {
+		ret = output_messages(&ms, o->mode, o->dir) ?
+		      EXIT_REFUSED : EXIT_OK;
+		goto out;
+	}
+	r = deliver_messages(repo, cfg, &o->deliver, &ms);
+	ret = r == -2 ? EXIT_USAGE : r ? EXIT_REFUSED : EXIT_OK;
+out:
+	message_set_release(&ms);
+	address_release(&from);
+	strvec_clear(&to);
+	strvec_clear(&cc);
+	return ret;
+}
 
 int main(int argc, char **argv)
 {
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-		printf("usage: git bpf stable\n");
-		return 0;
+	struct stable_opts o = { .mode = OUTPUT_SEND };
+	struct config cfg = { 0 };
+	struct stable_ctx ctx = { 0 };
+	struct stable_fix *fixes = NULL;
+	struct strbuf out = STRBUF_INIT;
+	git_repository *repo = NULL;
+	size_t nr = 0, needed = 0, outside = 0;
+	int r, ret = EXIT_USAGE;
+	FILE *report;
+
+	r = parse_options(argc, argv, &o);
+	if (r)
+		return r > 0 ? EXIT_OK : EXIT_USAGE;
+	/* with --stdout the mbox owns standard output */
+	report = o.mode == OUTPUT_STDOUT ? stderr : stdout;
+
+	git_libgit2_init();
+	if (repo_open(&repo) || config_load(&cfg, repo) ||
+	    stable_ctx_init(&ctx, repo, &cfg, o.mainline))
+		goto out;
+	nr = (size_t)(argc - optind);
+	fixes = xcalloc(nr, sizeof(*fixes));
+	if (stable_analyze(&ctx, (const char *const *)argv + optind, nr, fixes))
+		goto out;
+	for (size_t i = 0; i < nr; i++) {
+		needed += fixes[i].needed > 0;
+		outside += !fixes[i].in_mainline;
 	}
-	fprintf(stderr, "error: 'git bpf stable' is not implemented yet\n");
-	return 1;
+
+	if (o.note) {
+		ret = print_notes(&ctx, fixes, nr);
+		if (ret)
+			fprintf(stderr, "nothing to request: every stable "
+				"branch has the fix or lacks the bug\n");
+		goto out;
+	}
+
+	for (size_t i = 0; i < nr; i++) {
+		if (i)
+			strbuf_addch(&out, '\n');
+		stable_describe(&out, &ctx, &fixes[i]);
+	}
+	fwrite(out.buf, 1, out.len, report);
+	fflush(report);
+
+	ret = EXIT_REFUSED;
+	for (size_t i = 0; i < nr; i++) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		if (fixes[i].in_mainline)
+			continue;
+		git_oid_tostr(hex, (size_t)ctx.abbrev + 1, &fixes[i].oid);
+		warning("%s (\"%s\") is not in mainline ('%s') yet", hex,
+			fixes[i].subject, ctx.mainline_name);
+	}
+	if (outside && !o.force) {
+		hint("the BPF maintainers queue fixes for stable once they "
+		     "are in mainline; --force asks anyway");
+		goto out;
+	}
+	if (!needed) {
+		fprintf(report, "\nnothing to request: every stable branch "
+			"has %s or lacks the bug\n", nr > 1 ? "the fixes" :
+			"the fix");
+		goto out;
+	}
+	fputc('\n', report);
+	fflush(report);
+	ret = request(repo, &cfg, &o, &ctx, fixes, nr);
+out:
+	for (size_t i = 0; i < nr; i++)
+		stable_fix_release(&fixes[i]);
+	free(fixes);
+	strbuf_release(&out);
+	stable_ctx_release(&ctx);
+	config_release(&cfg);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return ret;
 }

@@ -2,10 +2,15 @@
 /* stable: which stable branches still need a mainline fix, found from the
  * release tags, the Fixes: tags and the backports already queued. */
 #include <ctype.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "mail.h"
 #include "maint.h"
@@ -164,6 +169,471 @@ void stable_upstream_ids(const char *msg, struct strvec *out)
 	strbuf_release(&line);
 }
 
+/* ---- the commit-graph -------------------------------------------------- */
+
+/*
+ * libgit2 (1.5) walks history by inflating every commit, some 10 us
+ * each: finding the first release holding a commit can walk a whole
+ * release cycle, several times over.  git keeps what such walks need in
+ * the commit-graph (objects/info/commit-graph, or a chain of them under
+ * objects/info/commit-graphs/), which git gc writes by default: the
+ * parents and the generation number of every commit, in a few bytes.
+ * With it a walk visits only commits whose generation is above the
+ * target's, at memory speed.  Commits newer than the graph are read
+ * through libgit2 on the way; without a graph libgit2 does the walks.
+ */
+
+#define GRAPH_NO_PARENT		0x70000000u
+#define GRAPH_EXTRA_EDGES	0x80000000u
+#define GRAPH_LAST_EDGE		0x80000000u
+#define GRAPH_DATA_SIZE		(GIT_OID_RAWSZ + 16)
+#define GRAPH_NONE		UINT32_MAX
+
+struct graph_layer {
+	unsigned char *map;
+	size_t size;
+	uint32_t nr;		/* commits in this layer */
+	uint32_t base;		/* commits in the layers below it */
+	const unsigned char *fanout, *oids, *data, *edges;
+	size_t edges_nr;
+};
+
+struct stable_graph {
+	struct graph_layer *layers;	/* base first */
+	size_t nr, alloc;
+	uint32_t total;
+	uint32_t *seen;		/* the walk that last visited each commit */
+	uint32_t walk;
+};
+
+static uint32_t get_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint64_t get_be64(const unsigned char *p)
+{
+	return (uint64_t)get_be32(p) << 32 | get_be32(p + 4);
+}
+
+/* Map one graph file and check its layout; false when it is not one
+ * this code reads, and then history is walked without it. */
+static bool graph_layer_open(struct graph_layer *l, const char *path)
+{
+	const unsigned char *p, *fanout = NULL, *oids = NULL, *data = NULL;
+	const unsigned char *edges = NULL;
+	size_t oids_len = 0, data_len = 0, edges_len = 0;
+	struct stat st;
+	unsigned chunks;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	memset(l, 0, sizeof(*l));
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) || st.st_size < 8 + 12 ||
+	    (uint64_t)st.st_size > SIZE_MAX / 2) {
+		close(fd);
+		return false;
+	}
+	l->size = (size_t)st.st_size;
+	l->map = mmap(NULL, l->size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (l->map == MAP_FAILED) {
+		l->map = NULL;
+		return false;
+	}
+	p = l->map;
+	/* "CGPH", version 1, SHA-1 */
+	if (memcmp(p, "CGPH", 4) || p[4] != 1 || p[5] != 1)
+		goto bad;
+	chunks = p[6];
+	if (8 + (size_t)(chunks + 1) * 12 > l->size)
+		goto bad;
+	for (unsigned i = 0; i < chunks; i++) {
+		const unsigned char *e = p + 8 + i * 12;
+		uint64_t off = get_be64(e + 4), next = get_be64(e + 16);
+		size_t len;
+
+		if (off > next || next > l->size)
+			goto bad;
+		len = (size_t)(next - off);
+		switch (get_be32(e)) {
+		case 0x4f494446:	/* OIDF: fanout */
+			if (len != 256 * 4)
+				goto bad;
+			fanout = p + off;
+			break;
+		case 0x4f49444c:	/* OIDL: sorted ids */
+			oids = p + off;
+			oids_len = len;
+			break;
+		case 0x43444154:	/* CDAT: tree, parents, generation */
+			data = p + off;
+			data_len = len;
+			break;
+		case 0x45444745:	/* EDGE: octopus parents */
+			edges = p + off;
+			edges_len = len;
+			break;
+		}
+	}
+	if (!fanout || !oids || !data)
+		goto bad;
+	l->nr = get_be32(fanout + 255 * 4);
+	if (oids_len != (size_t)l->nr * GIT_OID_RAWSZ ||
+	    data_len != (size_t)l->nr * GRAPH_DATA_SIZE)
+		goto bad;
+	l->fanout = fanout;
+	l->oids = oids;
+	l->data = data;
+	l->edges = edges;
+	l->edges_nr = edges_len / 4;
+	return true;
+bad:
+	munmap(l->map, l->size);
+	memset(l, 0, sizeof(*l));
+	return false;
+}
+
+static void graph_free(struct stable_graph *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->nr; i++)
+		munmap(g->layers[i].map, g->layers[i].size);
+	free(g->layers);
+	free(g->seen);
+	free(g);
+}
+
+static bool graph_add(struct stable_graph *g, const char *path)
+{
+	struct graph_layer l;
+
+	if (!graph_layer_open(&l, path))
+		return false;
+	if ((uint64_t)g->total + l.nr >= GRAPH_NO_PARENT) {
+		munmap(l.map, l.size);
+		return false;
+	}
+	l.base = g->total;
+	g->total += l.nr;
+	ALLOC_GROW(g->layers, g->nr + 1, g->alloc);
+	g->layers[g->nr++] = l;
+	return true;
+}
+
+/* The repository's commit-graph, or NULL when it has none we can read. */
+static struct stable_graph *graph_open(git_repository *repo)
+{
+	struct stable_graph *g = xcalloc(1, sizeof(*g));
+	struct strbuf path = STRBUF_INIT, chain = STRBUF_INIT;
+	const char *dir = git_repository_commondir(repo);
+	bool ok;
+
+	strbuf_addf(&path, "%sobjects/info/commit-graph", dir);
+	ok = graph_add(g, path.buf);
+	if (!ok) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%sobjects/info/commit-graphs/"
+			    "commit-graph-chain", dir);
+		ok = !strbuf_read_file(&chain, path.buf);
+		for (char *line = chain.buf; ok && *line; ) {
+			char *nl = strchrnul(line, '\n');
+
+			strbuf_reset(&path);
+			strbuf_addf(&path, "%sobjects/info/commit-graphs/"
+				    "graph-%.*s.graph", dir, (int)(nl - line),
+				    line);
+			ok = graph_add(g, path.buf);
+			line = *nl ? nl + 1 : nl;
+		}
+	}
+	strbuf_release(&path);
+	strbuf_release(&chain);
+	if (!ok || !g->total) {
+		graph_free(g);
+		return NULL;
+	}
+	g->seen = xcalloc(g->total, sizeof(*g->seen));
+	return g;
+}
+
+/* Position of a commit in the graph, GRAPH_NONE when it is not there. */
+static uint32_t graph_find(const struct stable_graph *g, const git_oid *oid)
+{
+	const unsigned char *id = oid->id;
+
+	for (size_t i = 0; i < g->nr; i++) {
+		const struct graph_layer *l = &g->layers[i];
+		uint32_t lo = id[0] ? get_be32(l->fanout + (id[0] - 1) * 4) : 0;
+		uint32_t hi = get_be32(l->fanout + id[0] * 4);
+
+		if (hi > l->nr || lo > hi)
+			continue;
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			int c = memcmp(l->oids + (size_t)mid * GIT_OID_RAWSZ, id,
+				       GIT_OID_RAWSZ);
+
+			if (!c)
+				return l->base + mid;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	return GRAPH_NONE;
+}
+
+static const struct graph_layer *graph_layer_of(const struct stable_graph *g,
+						uint32_t pos)
+{
+	for (size_t i = g->nr; i > 0; i--)
+		if (pos >= g->layers[i - 1].base)
+			return &g->layers[i - 1];
+	return NULL;
+}
+
+static const unsigned char *graph_data(const struct stable_graph *g,
+				       uint32_t pos)
+{
+	const struct graph_layer *l = graph_layer_of(g, pos);
+
+	return l->data + (size_t)(pos - l->base) * GRAPH_DATA_SIZE;
+}
+
+static void graph_oid(const struct stable_graph *g, uint32_t pos, git_oid *out)
+{
+	const struct graph_layer *l = graph_layer_of(g, pos);
+
+	git_oid_fromraw(out, l->oids + (size_t)(pos - l->base) * GIT_OID_RAWSZ);
+}
+
+/* The committer time. */
+static git_time_t graph_time(const struct stable_graph *g, uint32_t pos)
+{
+	const unsigned char *d = graph_data(g, pos) + GIT_OID_RAWSZ + 8;
+
+	return (git_time_t)((uint64_t)(get_be32(d) & 3) << 32 | get_be32(d + 4));
+}
+
+/* Topological level: above the level of every parent. */
+static uint32_t graph_generation(const struct stable_graph *g, uint32_t pos)
+{
+	return get_be32(graph_data(g, pos) + GIT_OID_RAWSZ + 8) >> 2;
+}
+
+/* Parents of pos into out (grown as needed); -1 when the graph is
+ * inconsistent. */
+static int graph_parents(const struct stable_graph *g, uint32_t pos,
+			 uint32_t **out, size_t *nr, size_t *alloc)
+{
+	const struct graph_layer *l = graph_layer_of(g, pos);
+	const unsigned char *d = graph_data(g, pos) + GIT_OID_RAWSZ;
+	uint32_t p1 = get_be32(d), p2 = get_be32(d + 4);
+
+	*nr = 0;
+	if (p1 == GRAPH_NO_PARENT)
+		return 0;
+	if (p1 >= g->total)
+		return -1;
+	ALLOC_GROW(*out, 1, *alloc);
+	(*out)[(*nr)++] = p1;
+	if (p2 == GRAPH_NO_PARENT)
+		return 0;
+	if (!(p2 & GRAPH_EXTRA_EDGES)) {
+		if (p2 >= g->total)
+			return -1;
+		ALLOC_GROW(*out, *nr + 1, *alloc);
+		(*out)[(*nr)++] = p2;
+		return 0;
+	}
+	for (size_t i = p2 & ~GRAPH_EXTRA_EDGES; ; i++) {
+		uint32_t e;
+
+		if (i >= l->edges_nr)
+			return -1;
+		e = get_be32(l->edges + i * 4);
+		if ((e & ~GRAPH_LAST_EDGE) >= g->total)
+			return -1;
+		ALLOC_GROW(*out, *nr + 1, *alloc);
+		(*out)[(*nr)++] = e & ~GRAPH_LAST_EDGE;
+		if (e & GRAPH_LAST_EDGE)
+			return 0;
+	}
+}
+
+/* A set of commit ids (those outside the graph a walk has seen). */
+struct oidset {
+	git_oid *v;		/* open addressing; the zero id is "empty" */
+	size_t nr, alloc;	/* alloc is 0 or a power of two */
+};
+
+static size_t oidset_slot(const struct oidset *set, const git_oid *oid)
+{
+	size_t i = get_be32(oid->id) & (set->alloc - 1);
+	static const git_oid zero;
+
+	while (!git_oid_equal(&set->v[i], oid) && !git_oid_equal(&set->v[i], &zero))
+		i = (i + 1) & (set->alloc - 1);
+	return i;
+}
+
+/* Add oid; false when it was there already. */
+static bool oidset_insert(struct oidset *set, const git_oid *oid)
+{
+	size_t i;
+
+	if (git_oid_is_zero(oid))
+		return false;
+	if (2 * (set->nr + 1) > set->alloc) {
+		struct oidset bigger = { NULL, 0, set->alloc ? 2 * set->alloc : 64 };
+
+		bigger.v = xcalloc(bigger.alloc, sizeof(*bigger.v));
+		for (size_t j = 0; j < set->alloc; j++)
+			if (!git_oid_is_zero(&set->v[j]))
+				bigger.v[oidset_slot(&bigger, &set->v[j])] =
+					set->v[j];
+		bigger.nr = set->nr;
+		free(set->v);
+		*set = bigger;
+	}
+	i = oidset_slot(set, oid);
+	if (!git_oid_is_zero(&set->v[i]))
+		return false;
+	set->v[i] = *oid;
+	set->nr++;
+	return true;
+}
+
+static void oidset_clear(struct oidset *set)
+{
+	free(set->v);
+	memset(set, 0, sizeof(*set));
+}
+
+/* A walk's to-do list: commits in the graph by position, the others by
+ * id (newer than the graph, read through libgit2). */
+struct reach_walk {
+	uint32_t *pos;
+	size_t pos_nr, pos_alloc;
+	git_oid *ids;
+	size_t ids_nr, ids_alloc;
+	struct oidset done;	/* ids already walked */
+	uint32_t *parents;
+	size_t parents_nr, parents_alloc;
+};
+
+static void reach_walk_release(struct reach_walk *w)
+{
+	free(w->pos);
+	free(w->ids);
+	oidset_clear(&w->done);
+	free(w->parents);
+}
+
+static void reach_push(struct reach_walk *w, const struct stable_graph *g,
+		       const git_oid *oid)
+{
+	uint32_t pos = graph_find(g, oid);
+
+	if (pos != GRAPH_NONE) {
+		ALLOC_GROW(w->pos, w->pos_nr + 1, w->pos_alloc);
+		w->pos[w->pos_nr++] = pos;
+		return;
+	}
+	if (!oidset_insert(&w->done, oid))
+		return;
+	ALLOC_GROW(w->ids, w->ids_nr + 1, w->ids_alloc);
+	w->ids[w->ids_nr++] = *oid;
+}
+
+/*
+ * Whether commit to is from or one of its ancestors: 1 yes, 0 no, -1 on
+ * error.  The graph holds every ancestor of a commit it holds, so a
+ * target outside it is reached through outside commits only, and a
+ * target inside it only through commits of higher generation.
+ */
+static int graph_reaches(struct stable_graph *g, git_repository *repo,
+			 const git_oid *from, const git_oid *to)
+{
+	struct reach_walk w = { 0 };
+	uint32_t target = graph_find(g, to), min_gen = 0;
+	int ret = 0;
+
+	if (target != GRAPH_NONE)
+		min_gen = graph_generation(g, target);
+	if (!++g->walk) {
+		memset(g->seen, 0, g->total * sizeof(*g->seen));
+		g->walk = 1;
+	}
+	reach_push(&w, g, from);
+	while (w.ids_nr || w.pos_nr) {
+		if (w.ids_nr) {
+			git_oid id = w.ids[--w.ids_nr];
+			git_commit *c = NULL;
+
+			if (git_oid_equal(&id, to)) {
+				ret = 1;
+				break;
+			}
+			if (git_commit_lookup(&c, repo, &id)) {
+				ret = git_err("unable to read commit %s",
+					      git_oid_tostr_s(&id));
+				break;
+			}
+			for (unsigned i = 0; i < git_commit_parentcount(c); i++)
+				reach_push(&w, g, git_commit_parent_id(c, i));
+			git_commit_free(c);
+			continue;
+		}
+		uint32_t pos = w.pos[--w.pos_nr], gen;
+
+		if (target == GRAPH_NONE)
+			continue;	/* no commit in the graph reaches it */
+		if (pos == target) {
+			ret = 1;
+			break;
+		}
+		gen = graph_generation(g, pos);
+		/* 0: a graph from before generation numbers, no pruning */
+		if (g->seen[pos] == g->walk || (gen && gen <= min_gen))
+			continue;
+		g->seen[pos] = g->walk;
+		if (graph_parents(g, pos, &w.parents, &w.parents_nr,
+				  &w.parents_alloc)) {
+			ret = error("the commit-graph of the repository is "
+				    "corrupt; remove it or run 'git "
+				    "commit-graph write'");
+			break;
+		}
+		ALLOC_GROW(w.pos, w.pos_nr + w.parents_nr, w.pos_alloc);
+		for (size_t i = 0; i < w.parents_nr; i++)
+			w.pos[w.pos_nr++] = w.parents[i];
+	}
+	reach_walk_release(&w);
+	return ret;
+}
+
+/* Whether to is from or one of its ancestors: 1, 0, or -1 on error. */
+static int reaches(struct stable_ctx *ctx, const git_oid *from,
+		   const git_oid *to, const char *from_name)
+{
+	int r;
+
+	if (git_oid_equal(from, to))
+		return 1;
+	if (ctx->graph)
+		return graph_reaches(ctx->graph, ctx->repo, from, to);
+	r = git_graph_descendant_of(ctx->repo, from, to);
+	if (r < 0)
+		return git_err("unable to walk the history of '%s'", from_name);
+	return r;
+}
+
 /* ---- finding mainline, releases and stable branches ----------------- */
 
 static bool torvalds_url(const char *url)
@@ -252,18 +722,6 @@ static int resolve_commit(git_repository *repo, const char *rev, git_oid *out)
 	git_oid_cpy(out, git_object_id(peeled));
 	git_object_free(peeled);
 	git_object_free(obj);
-	return 0;
-}
-
-static int commit_time(git_repository *repo, const git_oid *oid,
-		       git_time_t *out)
-{
-	git_commit *c = NULL;
-
-	if (git_commit_lookup(&c, repo, oid))
-		return git_err("unable to read commit %s", git_oid_tostr_s(oid));
-	*out = git_commit_time(c);
-	git_commit_free(c);
 	return 0;
 }
 
@@ -413,6 +871,7 @@ int stable_ctx_init(struct stable_ctx *ctx, git_repository *repo,
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->repo = repo;
 	ctx->abbrev = repo_abbrev(repo);
+	ctx->graph = graph_open(repo);
 	if (mainline)
 		ctx->mainline_name = xstrdup(mainline);
 	else if (configured && *configured)
@@ -475,6 +934,7 @@ static void branch_release(struct stable_branch *b)
 	for (size_t i = 0; i < b->commits_nr; i++) {
 		free(b->commits[i].author_email);
 		free(b->commits[i].subject);
+		free(b->commits[i].paths);
 	}
 	free(b->commits);
 	free(b->refs);
@@ -492,23 +952,16 @@ void stable_ctx_release(struct stable_ctx *ctx)
 	free(ctx->br);
 	free(ctx->known);
 	free(ctx->mainline_name);
+	graph_free(ctx->graph);
 	memset(ctx, 0, sizeof(*ctx));
 }
 
-/* ---- reachability ---------------------------------------------------- */
+/* ---- releases holding a commit ---------------------------------------- */
 
 /* Whether release i holds commit oid. */
 static int release_has(struct stable_ctx *ctx, size_t i, const git_oid *oid)
 {
-	int r;
-
-	if (git_oid_equal(&ctx->rel[i].commit, oid))
-		return 1;
-	r = git_graph_descendant_of(ctx->repo, &ctx->rel[i].commit, oid);
-	if (r < 0)
-		return git_err("unable to walk the history of '%s'",
-			       ctx->rel[i].name);
-	return r;
+	return reaches(ctx, &ctx->rel[i].commit, oid, ctx->rel[i].name);
 }
 
 /*
@@ -521,11 +974,10 @@ static int release_has(struct stable_ctx *ctx, size_t i, const git_oid *oid)
  * years of history.
  */
 static int first_release(struct stable_ctx *ctx, const git_oid *oid,
-			 long *out)
+			 git_time_t t, long *out)
 {
 	size_t n = ctx->rel_nr, i, step = 1;
 	long lo, hi = -1;
-	git_time_t t = 0;
 	int r;
 
 	for (i = 0; i < ctx->known_nr; i++)
@@ -533,8 +985,6 @@ static int first_release(struct stable_ctx *ctx, const git_oid *oid,
 			*out = ctx->known[i].release;
 			return 0;
 		}
-	if (commit_time(ctx->repo, oid, &t))
-		return -1;
 	for (i = 0; i < n && ctx->rel[i].time + DATE_SLOP < t; i++)
 		;
 	lo = (long)i - 1;
@@ -574,15 +1024,127 @@ static int first_release(struct stable_ctx *ctx, const git_oid *oid,
 
 /* ---- the commits of a stable branch ---------------------------------- */
 
-static int branch_scan(struct stable_ctx *ctx, struct stable_branch *b)
+/* Read one commit of a stable branch: its author, subject and the
+ * upstream commits it names. */
+static int branch_add_commit(struct stable_ctx *ctx, struct stable_branch *b,
+			     const git_oid *oid, struct strvec *ids)
 {
-	struct strvec ids = STRVEC_INIT;
+	struct stable_commit *sc;
+	const git_signature *author;
+	git_commit *c = NULL;
+
+	if (git_commit_lookup(&c, ctx->repo, oid))
+		return git_err("unable to read commit %s in '%s'",
+			       git_oid_tostr_s(oid), b->shorthand);
+	if (git_commit_time(c) < b->since) {
+		git_commit_free(c);
+		return 0;
+	}
+	ALLOC_GROW(b->commits, b->commits_nr + 1, b->commits_alloc);
+	sc = &b->commits[b->commits_nr];
+	memset(sc, 0, sizeof(*sc));
+	sc->oid = *oid;
+	author = git_commit_author(c);
+	sc->author_email = xstrdup(author && author->email ? author->email : "");
+	sc->author_time = author ? author->when.time : 0;
+	sc->subject = xstrdup(git_commit_summary(c) ? git_commit_summary(c) : "");
+	strvec_clear(ids);
+	stable_upstream_ids(git_commit_message(c), ids);
+	for (size_t i = 0; i < ids->nr; i++) {
+		ALLOC_GROW(b->refs, b->refs_nr + 1, b->refs_alloc);
+		strcpy(b->refs[b->refs_nr].hex, ids->v[i]);
+		b->refs[b->refs_nr++].commit = b->commits_nr;
+	}
+	b->commits_nr++;
+	git_commit_free(c);
+	return 0;
+}
+
+/*
+ * The commits of b that its base lacks, younger than b->since, through
+ * the commit-graph: libgit2's hiding walk costs some 30 us a commit, the
+ * graph a fraction of that.  Commits of higher generation than the base
+ * cannot be its ancestors; the others are asked.  1 when the graph
+ * cannot tell (the base is newer than it).
+ */
+static int branch_list_graph(struct stable_ctx *ctx, struct stable_branch *b,
+			     git_oid **out, size_t *nr, size_t *alloc)
+{
+	struct stable_graph *g = ctx->graph;
+	const git_oid *base = &ctx->rel[b->base].commit;
+	uint32_t base_pos = graph_find(g, base), base_gen;
+	struct reach_walk w = { 0 };
+	unsigned char *seen = NULL;
+	int ret = -1, r;
+
+	if (base_pos == GRAPH_NONE)
+		return 1;
+	base_gen = graph_generation(g, base_pos);
+	seen = xcalloc(g->total, 1);
+	reach_push(&w, g, &b->tip);
+	while (w.ids_nr || w.pos_nr) {
+		git_oid oid;
+
+		if (w.ids_nr) {
+			git_commit *c = NULL;
+
+			/* newer than the graph, so not the base's ancestor */
+			oid = w.ids[--w.ids_nr];
+			if (git_commit_lookup(&c, ctx->repo, &oid)) {
+				git_err("unable to read commit %s",
+					git_oid_tostr_s(&oid));
+				goto out;
+			}
+			for (unsigned i = 0; i < git_commit_parentcount(c); i++)
+				reach_push(&w, g, git_commit_parent_id(c, i));
+			git_commit_free(c);
+		} else {
+			uint32_t pos = w.pos[--w.pos_nr], gen;
+
+			if (pos == base_pos || seen[pos])
+				continue;
+			seen[pos] = 1;
+			graph_oid(g, pos, &oid);
+			gen = graph_generation(g, pos);
+			if (!gen || gen <= base_gen) {
+				r = graph_reaches(g, ctx->repo, base, &oid);
+				if (r < 0)
+					goto out;
+				if (r)
+					continue;
+			}
+			if (graph_parents(g, pos, &w.parents, &w.parents_nr,
+					  &w.parents_alloc)) {
+				error("the commit-graph of the repository is "
+				      "corrupt; remove it or run 'git "
+				      "commit-graph write'");
+				goto out;
+			}
+			ALLOC_GROW(w.pos, w.pos_nr + w.parents_nr, w.pos_alloc);
+			for (size_t i = 0; i < w.parents_nr; i++)
+				w.pos[w.pos_nr++] = w.parents[i];
+			/* too old to be a backport: not worth reading */
+			if (graph_time(g, pos) < b->since)
+				continue;
+		}
+		ALLOC_GROW(*out, *nr + 1, *alloc);
+		(*out)[(*nr)++] = oid;
+	}
+	ret = 0;
+out:
+	free(seen);
+	reach_walk_release(&w);
+	return ret;
+}
+
+/* The same with libgit2's walk, hiding the base. */
+static int branch_list_walk(struct stable_ctx *ctx, struct stable_branch *b,
+			    git_oid **out, size_t *nr, size_t *alloc)
+{
 	git_revwalk *walk = NULL;
 	git_oid oid;
 	int r, ret = -1;
 
-	if (b->scanned)
-		return 0;
 	if (git_revwalk_new(&walk, ctx->repo) ||
 	    git_revwalk_push(walk, &b->tip) ||
 	    git_revwalk_hide(walk, &ctx->rel[b->base].commit)) {
@@ -590,44 +1152,44 @@ static int branch_scan(struct stable_ctx *ctx, struct stable_branch *b)
 		goto out;
 	}
 	while (!(r = git_revwalk_next(&oid, walk))) {
-		struct stable_commit *sc;
-		const git_signature *author;
-		git_commit *c = NULL;
-
-		if (git_commit_lookup(&c, ctx->repo, &oid)) {
-			git_err("unable to read commit %s in '%s'",
-				git_oid_tostr_s(&oid), b->shorthand);
-			goto out;
-		}
-		ALLOC_GROW(b->commits, b->commits_nr + 1, b->commits_alloc);
-		sc = &b->commits[b->commits_nr];
-		memset(sc, 0, sizeof(*sc));
-		sc->oid = oid;
-		author = git_commit_author(c);
-		sc->author_email = xstrdup(author && author->email ?
-					   author->email : "");
-		sc->subject = xstrdup(git_commit_summary(c) ?
-				      git_commit_summary(c) : "");
-		strvec_clear(&ids);
-		stable_upstream_ids(git_commit_message(c), &ids);
-		for (size_t i = 0; i < ids.nr; i++) {
-			ALLOC_GROW(b->refs, b->refs_nr + 1, b->refs_alloc);
-			strcpy(b->refs[b->refs_nr].hex, ids.v[i]);
-			b->refs[b->refs_nr++].commit = b->commits_nr;
-		}
-		b->commits_nr++;
-		git_commit_free(c);
+		ALLOC_GROW(*out, *nr + 1, *alloc);
+		(*out)[(*nr)++] = oid;
 	}
 	if (r != GIT_ITEROVER) {
 		git_err("unable to walk '%s'", b->shorthand);
 		goto out;
 	}
 	git_error_clear();
+	ret = 0;
+out:
+	git_revwalk_free(walk);
+	return ret;
+}
+
+/* Read the commits of b above its base, once. */
+static int branch_scan(struct stable_ctx *ctx, struct stable_branch *b)
+{
+	struct strvec ids = STRVEC_INIT;
+	git_oid *oids = NULL;
+	size_t nr = 0, alloc = 0;
+	int r = 1, ret = -1;
+
+	if (b->scanned)
+		return 0;
+	if (ctx->graph)
+		r = branch_list_graph(ctx, b, &oids, &nr, &alloc);
+	if (r > 0)
+		r = branch_list_walk(ctx, b, &oids, &nr, &alloc);
+	if (r)
+		goto out;
+	for (size_t i = 0; i < nr; i++)
+		if (branch_add_commit(ctx, b, &oids[i], &ids))
+			goto out;
 	b->scanned = true;
 	ret = 0;
 out:
+	free(oids);
 	strvec_clear(&ids);
-	git_revwalk_free(walk);
 	return ret;
 }
 
@@ -646,18 +1208,36 @@ static long branch_backport(const struct stable_branch *b, const git_oid *oid)
 	return -1;
 }
 
-/* git patch-id --stable of a commit's change; 1 when it has none (a
- * merge). */
-static int commit_patch_id(git_repository *repo, const git_oid *oid,
-			   git_oid *out)
+/*
+ * The change a commit makes to paths (one a line, as commit_paths()
+ * lists them), against its parent; 1 for a merge, which has no single
+ * change.  Naming the paths spares libgit2 iterating both whole trees.
+ */
+static int commit_diff(git_repository *repo, const git_oid *oid,
+		       const char *paths, git_diff **out)
 {
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	struct strvec spec = STRVEC_INIT;
 	git_commit *c = NULL, *parent = NULL;
 	git_tree *old = NULL, *new = NULL;
-	git_diff *diff = NULL;
 	int ret = -1;
 
-	if (git_commit_lookup(&c, repo, oid))
-		return git_err("unable to read commit %s", git_oid_tostr_s(oid));
+	*out = NULL;
+	for (const char *p = paths; *p; ) {
+		const char *nl = strchrnul(p, '\n');
+		char *one = xstrndup(p, (size_t)(nl - p));
+
+		strvec_push(&spec, one);
+		free(one);
+		p = *nl ? nl + 1 : nl;
+	}
+	opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+	opts.pathspec.strings = spec.v;
+	opts.pathspec.count = spec.nr;
+	if (git_commit_lookup(&c, repo, oid)) {
+		ret = git_err("unable to read commit %s", git_oid_tostr_s(oid));
+		goto out;
+	}
 	if (git_commit_parentcount(c) > 1) {
 		ret = 1;
 		goto out;
@@ -666,15 +1246,13 @@ static int commit_patch_id(git_repository *repo, const git_oid *oid,
 	     (git_commit_parent(&parent, c, 0) ||
 	      git_commit_tree(&old, parent))) ||
 	    git_commit_tree(&new, c) ||
-	    git_diff_tree_to_tree(&diff, repo, old, new, NULL) ||
-	    git_diff_patchid(out, diff, NULL)) {
-		git_err("unable to compute the patch-id of %s",
-			git_oid_tostr_s(oid));
+	    git_diff_tree_to_tree(out, repo, old, new, &opts)) {
+		git_err("unable to diff commit %s", git_oid_tostr_s(oid));
 		goto out;
 	}
 	ret = 0;
 out:
-	git_diff_free(diff);
+	strvec_clear(&spec);
 	git_tree_free(old);
 	git_tree_free(new);
 	git_commit_free(parent);
@@ -682,30 +1260,220 @@ out:
 	return ret;
 }
 
+/* git's order of tree entries: a tree sorts as if its name ended in /. */
+static int entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
+{
+	const char *x = git_tree_entry_name(a), *y = git_tree_entry_name(b);
+	size_t xl = strlen(x), yl = strlen(y), n = xl < yl ? xl : yl;
+	int c = memcmp(x, y, n), xc, yc;
+
+	if (c)
+		return c;
+	xc = x[n] ? (unsigned char)x[n] :
+	     git_tree_entry_type(a) == GIT_OBJECT_TREE ? '/' : 0;
+	yc = y[n] ? (unsigned char)y[n] :
+	     git_tree_entry_type(b) == GIT_OBJECT_TREE ? '/' : 0;
+	return xc - yc;
+}
+
+static int tree_changes(git_repository *repo, const git_oid *a,
+			const git_oid *b, struct strbuf *prefix,
+			struct strbuf *out);
+
+/* One entry that differs between the trees (either may be NULL). */
+static int entry_changed(git_repository *repo, const git_tree_entry *a,
+			 const git_tree_entry *b, struct strbuf *prefix,
+			 struct strbuf *out)
+{
+	bool ta = a && git_tree_entry_type(a) == GIT_OBJECT_TREE;
+	bool tb = b && git_tree_entry_type(b) == GIT_OBJECT_TREE;
+	size_t len = prefix->len;
+	int ret = 0;
+
+	strbuf_addstr(prefix, git_tree_entry_name(a ? a : b));
+	if ((a && !ta) || (b && !tb))
+		strbuf_addf(out, "%s\n", prefix->buf);
+	if (ta || tb) {
+		strbuf_addch(prefix, '/');
+		ret = tree_changes(repo, ta ? git_tree_entry_id(a) : NULL,
+				   tb ? git_tree_entry_id(b) : NULL, prefix, out);
+	}
+	strbuf_setlen(prefix, len);
+	return ret;
+}
+
+/*
+ * The files that differ between trees a and b (either may be NULL), in
+ * git's order, descending only into subtrees that differ: a kernel tree
+ * has some 80,000 files and a fix touches a handful, which libgit2's
+ * tree diff (iterating both trees) takes tens of milliseconds to find.
+ */
+static int tree_changes(git_repository *repo, const git_oid *a,
+			const git_oid *b, struct strbuf *prefix,
+			struct strbuf *out)
+{
+	git_tree *ta = NULL, *tb = NULL;
+	size_t i = 0, j = 0, na, nb;
+	int ret = -1;
+
+	if ((a && git_tree_lookup(&ta, repo, a)) ||
+	    (b && git_tree_lookup(&tb, repo, b))) {
+		git_err("unable to read tree %s", git_oid_tostr_s(a ? a : b));
+		goto out;
+	}
+	na = ta ? git_tree_entrycount(ta) : 0;
+	nb = tb ? git_tree_entrycount(tb) : 0;
+	while (i < na || j < nb) {
+		const git_tree_entry *x = i < na ? git_tree_entry_byindex(ta, i) : NULL;
+		const git_tree_entry *y = j < nb ? git_tree_entry_byindex(tb, j) : NULL;
+		int c = !x ? 1 : !y ? -1 : entry_cmp(x, y);
+
+		if (c < 0) {
+			y = NULL;
+			i++;
+		} else if (c > 0) {
+			x = NULL;
+			j++;
+		} else {
+			i++;
+			j++;
+			if (git_oid_equal(git_tree_entry_id(x),
+					  git_tree_entry_id(y)) &&
+			    git_tree_entry_filemode(x) ==
+			    git_tree_entry_filemode(y))
+				continue;
+			if (git_tree_entry_type(x) != git_tree_entry_type(y)) {
+				/* a file became a directory or back */
+				if (entry_changed(repo, x, NULL, prefix, out) ||
+				    entry_changed(repo, NULL, y, prefix, out))
+					goto out;
+				continue;
+			}
+		}
+		if (entry_changed(repo, x, y, prefix, out))
+			goto out;
+	}
+	ret = 0;
+out:
+	git_tree_free(ta);
+	git_tree_free(tb);
+	return ret;
+}
+
+/* The paths a commit changes, one a line; NULL for a merge (no single
+ * change) or on error (*err set). */
+static char *commit_paths(git_repository *repo, const git_oid *oid, int *err)
+{
+	struct strbuf sb = STRBUF_INIT, prefix = STRBUF_INIT;
+	git_commit *c = NULL;
+	int r = -1;
+
+	*err = 1;
+	if (git_commit_lookup(&c, repo, oid)) {
+		git_err("unable to read commit %s", git_oid_tostr_s(oid));
+		return NULL;
+	}
+	if (git_commit_parentcount(c) > 1) {
+		*err = 0;
+		goto out;
+	}
+	if (!git_commit_parentcount(c)) {
+		r = tree_changes(repo, NULL, git_commit_tree_id(c), &prefix, &sb);
+	} else {
+		git_commit *parent = NULL;
+
+		if (git_commit_parent(&parent, c, 0)) {
+			git_err("unable to read the parent of %s",
+				git_oid_tostr_s(oid));
+			goto out;
+		}
+		r = tree_changes(repo, git_commit_tree_id(parent),
+				 git_commit_tree_id(c), &prefix, &sb);
+		git_commit_free(parent);
+	}
+	*err = r < 0;
+out:
+	git_commit_free(c);
+	strbuf_release(&prefix);
+	if (r) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/* git patch-id --stable of the change a commit makes to paths; 1 when
+ * it has none. */
+static int commit_patch_id(git_repository *repo, const git_oid *oid,
+			   const char *paths, git_oid *out)
+{
+	git_diff *diff;
+	int r = commit_diff(repo, oid, paths, &diff);
+
+	if (r)
+		return r;
+	if (git_diff_patchid(out, diff, NULL))
+		r = git_err("unable to compute the patch-id of %s",
+			    git_oid_tostr_s(oid));
+	git_diff_free(diff);
+	return r;
+}
+
 /*
  * A commit of b making the same change as the fix (a backport that does
- * not say where it came from); -1 when none, -2 on error.  Backports keep
- * the author or the subject, so only those commits are diffed.
+ * not say where it came from); -1 when none, -2 on error.  A backport
+ * keeps the subject or the authorship (git cherry-pick and git am keep
+ * author and date), so only those commits are compared, and only those
+ * touching the same paths are diffed in full.
  */
 static long branch_same_patch(struct stable_ctx *ctx, struct stable_branch *b,
-			      const char *email, const char *subject,
-			      const git_oid *patch_id)
+			      struct stable_fix *fix)
 {
+	int r, err;
+
 	for (size_t i = 0; i < b->commits_nr; i++) {
 		struct stable_commit *sc = &b->commits[i];
-		int r;
 
-		if (strcasecmp(sc->author_email, email) &&
-		    strcmp(sc->subject, subject))
+		if ((sc->author_time != fix->author_time ||
+		     strcasecmp(sc->author_email, fix->author_email)) &&
+		    strcmp(sc->subject, fix->subject))
+			continue;
+		if (!fix->patch_id_state) {
+			fix->paths = commit_paths(ctx->repo, &fix->oid, &err);
+			if (err)
+				return -2;
+			fix->patch_id_state = fix->paths ? 1 : -1;
+			if (fix->paths) {
+				r = commit_patch_id(ctx->repo, &fix->oid,
+						    fix->paths, &fix->patch_id);
+				if (r < 0)
+					return -2;
+			}
+		}
+		if (fix->patch_id_state < 0)
+			return -1;
+		if (sc->patch_id_state < 0)
+			continue;
+		if (!sc->paths) {
+			sc->paths = commit_paths(ctx->repo, &sc->oid, &err);
+			if (err)
+				return -2;
+			if (!sc->paths) {
+				sc->patch_id_state = -1;
+				continue;
+			}
+		}
+		if (strcmp(sc->paths, fix->paths))
 			continue;
 		if (!sc->patch_id_state) {
-			r = commit_patch_id(ctx->repo, &sc->oid, &sc->patch_id);
+			r = commit_patch_id(ctx->repo, &sc->oid, sc->paths,
+					    &sc->patch_id);
 			if (r < 0)
 				return -2;
 			sc->patch_id_state = r ? -1 : 1;
 		}
 		if (sc->patch_id_state > 0 &&
-		    git_oid_equal(&sc->patch_id, patch_id))
+		    git_oid_equal(&sc->patch_id, &fix->patch_id))
 			return (long)i;
 	}
 	return -1;
@@ -760,9 +1528,10 @@ static int add_target(struct stable_ctx *ctx, struct stable_fix *fix,
 	}
 	t->known = true;
 	t->oid = *git_object_id(obj);
+	t->time = git_commit_time((git_commit *)obj);
 	t->subject = xstrdup(git_commit_summary((git_commit *)obj) ?
 			     git_commit_summary((git_commit *)obj) : "");
-	ret = first_release(ctx, &t->oid, &t->release);
+	ret = first_release(ctx, &t->oid, t->time, &t->release);
 out:
 	git_object_free(obj);
 	fixes_release(&tag);
@@ -792,14 +1561,14 @@ static int branch_has_bug(struct stable_ctx *ctx, struct stable_fix *fix,
 	return !any;
 }
 
-int stable_analyze(struct stable_ctx *ctx, const char *rev,
-		   struct stable_fix *fix)
+/* The commit, where mainline has it, and what its Fixes: tags name. */
+static int analyze_commit(struct stable_ctx *ctx, const char *rev,
+			  struct stable_fix *fix)
 {
+	const git_signature *author;
 	struct trailer_list tl;
 	git_commit *c = NULL;
-	const char *msg, *email;
-	git_oid patch_id;
-	int have_patch_id = 0;	/* 0 not yet, 1 yes, -1 none */
+	const char *msg;
 	int ret = -1, r;
 
 	memset(fix, 0, sizeof(*fix));
@@ -809,19 +1578,20 @@ int stable_analyze(struct stable_ctx *ctx, const char *rev,
 		return -1;
 	fix->oid = *git_commit_id(c);
 	fix->subject = xstrdup(git_commit_summary(c) ? git_commit_summary(c) : "");
-	email = git_commit_author(c)->email ? git_commit_author(c)->email : "";
+	author = git_commit_author(c);
+	fix->author_email = xstrdup(author->email ? author->email : "");
+	fix->author_time = author->when.time;
+	fix->time = git_commit_time(c);
 
-	if (first_release(ctx, &fix->oid, &fix->release))
+	if (first_release(ctx, &fix->oid, fix->time, &fix->release))
 		goto out;
 	/* a release holds only mainline commits */
-	if (fix->release >= 0 || git_oid_equal(&ctx->mainline, &fix->oid)) {
+	if (fix->release >= 0) {
 		fix->in_mainline = true;
 	} else {
-		r = git_graph_descendant_of(ctx->repo, &ctx->mainline, &fix->oid);
-		if (r < 0) {
-			git_err("unable to walk '%s'", ctx->mainline_name);
+		r = reaches(ctx, &ctx->mainline, &fix->oid, ctx->mainline_name);
+		if (r < 0)
 			goto out;
-		}
 		fix->in_mainline = r;
 	}
 
@@ -837,21 +1607,69 @@ int stable_analyze(struct stable_ctx *ctx, const char *rev,
 		if (rel >= 0 && (fix->bug_release < 0 || rel < fix->bug_release))
 			fix->bug_release = rel;
 	}
+	ret = 0;
+out:
+	trailer_list_release(&tl);
+	git_commit_free(c);
+	return ret;
+}
 
+static bool release_holds(long release, const struct stable_branch *b)
+{
+	return release >= 0 && (size_t)release <= b->base;
+}
+
+/*
+ * How far back each stable branch must be read.  A backport is made
+ * after its upstream commit, so only commits younger than the oldest
+ * commit the branch will be asked about (the fixes its release lacks
+ * and the commits they fix) can be one.  Stable branches grow by tens
+ * of thousands of commits; a request for recent fixes reads a few.
+ */
+static void branch_set_since(struct stable_ctx *ctx,
+			     const struct stable_fix *fixes, size_t nr)
+{
+	for (size_t i = 0; i < ctx->br_nr; i++) {
+		struct stable_branch *b = &ctx->br[i];
+		git_time_t since = INT64_MAX;
+
+		for (size_t j = 0; j < nr; j++) {
+			const struct stable_fix *f = &fixes[j];
+
+			if (release_holds(f->release, b))
+				continue;
+			if (f->time < since)
+				since = f->time;
+			for (size_t k = 0; k < f->targets_nr; k++) {
+				const struct stable_target *t = &f->targets[k];
+
+				if (t->known && !release_holds(t->release, b) &&
+				    t->time < since)
+					since = t->time;
+			}
+		}
+		b->since = since == INT64_MAX ? since : since - DATE_SLOP;
+	}
+}
+
+/* Each stable branch's verdict on one fix. */
+static int analyze_branches(struct stable_ctx *ctx, struct stable_fix *fix)
+{
 	fix->verdicts = xcalloc(ctx->br_nr, sizeof(*fix->verdicts));
 	fix->verdicts_nr = ctx->br_nr;
 	for (size_t i = 0; i < ctx->br_nr; i++) {
 		struct stable_branch *b = &ctx->br[i];
 		struct stable_verdict *v = &fix->verdicts[i];
 		long at;
+		int r;
 
 		v->branch = b;
-		if (fix->release >= 0 && (size_t)fix->release <= b->base) {
+		if (release_holds(fix->release, b)) {
 			v->state = STABLE_HAS_RELEASE;
 			continue;
 		}
 		if (branch_scan(ctx, b))
-			goto out;
+			return -1;
 		at = branch_backport(b, &fix->oid);
 		if (at >= 0) {
 			v->state = STABLE_HAS_BACKPORT;
@@ -860,36 +1678,36 @@ int stable_analyze(struct stable_ctx *ctx, const char *rev,
 		}
 		r = branch_has_bug(ctx, fix, b);
 		if (r < 0)
-			goto out;
+			return -1;
 		if (!r) {
 			v->state = STABLE_NO_BUG;
 			continue;
 		}
-		if (!have_patch_id) {
-			r = commit_patch_id(ctx->repo, &fix->oid, &patch_id);
-			if (r < 0)
-				goto out;
-			have_patch_id = r ? -1 : 1;
-		}
-		if (have_patch_id > 0) {
-			at = branch_same_patch(ctx, b, email, fix->subject,
-					       &patch_id);
-			if (at < -1)
-				goto out;
-			if (at >= 0) {
-				v->state = STABLE_HAS_PATCH_ID;
-				v->by = b->commits[at].oid;
-				continue;
-			}
+		at = branch_same_patch(ctx, b, fix);
+		if (at < -1)
+			return -1;
+		if (at >= 0) {
+			v->state = STABLE_HAS_PATCH_ID;
+			v->by = b->commits[at].oid;
+			continue;
 		}
 		v->state = STABLE_NEEDS;
 		fix->needed++;
 	}
-	ret = 0;
-out:
-	trailer_list_release(&tl);
-	git_commit_free(c);
-	return ret;
+	return 0;
+}
+
+int stable_analyze(struct stable_ctx *ctx, const char *const *revs,
+		   size_t nr, struct stable_fix *fixes)
+{
+	for (size_t i = 0; i < nr; i++)
+		if (analyze_commit(ctx, revs[i], &fixes[i]))
+			return -1;
+	branch_set_since(ctx, fixes, nr);
+	for (size_t i = 0; i < nr; i++)
+		if (analyze_branches(ctx, &fixes[i]))
+			return -1;
+	return 0;
 }
 
 void stable_fix_release(struct stable_fix *fix)
@@ -901,6 +1719,8 @@ void stable_fix_release(struct stable_fix *fix)
 	free(fix->targets);
 	free(fix->verdicts);
 	free(fix->subject);
+	free(fix->author_email);
+	free(fix->paths);
 	memset(fix, 0, sizeof(*fix));
 }
 

@@ -24,7 +24,9 @@ struct stable_release {
 struct stable_commit {
 	git_oid oid;
 	char *author_email;
+	git_time_t author_time;
 	char *subject;
+	char *paths;		/* the paths it changes, once needed */
 	git_oid patch_id;
 	signed char patch_id_state;	/* 0 unknown, 1 known, -1 none */
 };
@@ -42,11 +44,14 @@ struct stable_branch {
 	git_oid tip;
 	size_t base;		/* index of vX.Y in the releases */
 	bool scanned;
-	struct stable_commit *commits;	/* base..tip */
+	git_time_t since;	/* commits older than this are not read */
+	struct stable_commit *commits;	/* base..tip, from since on */
 	size_t commits_nr, commits_alloc;
 	struct stable_upref *refs;
 	size_t refs_nr, refs_alloc;
 };
+
+struct stable_graph;
 
 /* Where a lookup of a commit's first release ended up (cached). */
 struct stable_known {
@@ -65,6 +70,7 @@ struct stable_ctx {
 	struct stable_known *known;
 	size_t known_nr, known_alloc;
 	int abbrev;
+	struct stable_graph *graph;	/* the commit-graph, NULL when none */
 };
 
 enum stable_state {
@@ -82,6 +88,7 @@ struct stable_target {
 	git_oid oid;
 	bool known;		/* resolved in this repository */
 	long release;		/* first release holding it, -1 none */
+	git_time_t time;	/* its committer time */
 };
 
 struct stable_verdict {
@@ -93,6 +100,8 @@ struct stable_verdict {
 struct stable_fix {
 	git_oid oid;
 	char *subject;
+	char *author_email;
+	git_time_t author_time, time;
 	bool in_mainline;
 	long release;		/* first release holding the fix, -1 none */
 	struct stable_target *targets;
@@ -101,6 +110,9 @@ struct stable_fix {
 	struct stable_verdict *verdicts;	/* one a branch, same order */
 	size_t verdicts_nr;
 	size_t needed;		/* branches in STABLE_NEEDS */
+	char *paths;		/* the paths it changes, once compared */
+	git_oid patch_id;
+	signed char patch_id_state;	/* 0 unknown, 1 known, -1 none */
 };
 
 /*
@@ -114,9 +126,10 @@ int stable_ctx_init(struct stable_ctx *ctx, git_repository *repo,
 		    const struct config *cfg, const char *mainline);
 void stable_ctx_release(struct stable_ctx *ctx);
 
-/* Everything about one commit (a revision).  0, or -1 after an error. */
-int stable_analyze(struct stable_ctx *ctx, const char *rev,
-		   struct stable_fix *fix);
+/* Everything about each commit (revisions), into fixes[nr], which the
+ * caller releases even on error.  0, or -1 after an error. */
+int stable_analyze(struct stable_ctx *ctx, const char *const *revs,
+		   size_t nr, struct stable_fix *fixes);
 void stable_fix_release(struct stable_fix *fix);
 
 /* The analysis as a person reads it, a few indented lines a commit. */
