@@ -4,8 +4,8 @@
 #
 # It binds a free port on 127.0.0.1 itself and writes the port to
 # --port-file once it listens, so tests never race for a port.  It exits
-# when its parent (the test script) goes away, on SIGTERM, or after
-# --lifetime seconds, whichever comes first: it is never left running.
+# when --parent (the test script) or its own parent goes away, on
+# SIGTERM, or after --lifetime seconds: it is never left running.
 #
 # Each accepted message is stored as MAILBOX/NNNN.eml (LF line ends, as a
 # mail client saves it) with MAILBOX/NNNN.env beside it holding the
@@ -125,8 +125,9 @@ async def hang_client(reader, writer):
 
 
 async def watchdog(args, stop):
+    ppid = os.getppid()
     waited = 0.0
-    while waited < args.lifetime:
+    while waited < args.lifetime and os.getppid() == ppid:
         await asyncio.sleep(0.5)
         waited += 0.5
         try:
