@@ -123,9 +123,6 @@ static int prepare_envelopes(struct delivery *d)
 				strbuf_release(&msg);
 				return ret;
 			}
-			if (address_parse(&a, r))
-				return message_error(d, i, "bad recipient");
-			address_release(&a);
 		}
 		message_rcpts(m, &d->rcpts[i]);
 		for (j = 0; j < d->rcpts[i].nr; j++)
