@@ -152,10 +152,10 @@ static int parse_options(int argc, char **argv, struct stable_opts *o)
 	return 0;
 }
 
-/* The sender, as git send-email finds it: sendemail.from, else user.*. */
+/* The sender, as send finds it: [send] from, sendemail.from, user.*. */
 static int sender(const struct config *cfg, struct address *from)
 {
-	char *v = config_git(cfg, "sendemail.from");
+	char *v = config_get(cfg, "send.from", "sendemail.from");
 	int ret;
 
 	if (v) {

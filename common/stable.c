@@ -23,9 +23,10 @@
  * allows a day too. */
 #define DATE_SLOP	(24 * 60 * 60)
 
-static const char *const cc_lists[] = {
-	"netdev@vger.kernel.org",
-	"bpf@vger.kernel.org",
+/* The lists in Cc: [lists] key, and the address when it is unset. */
+static const char *const cc_lists[][2] = {
+	{ "lists.netdev", "netdev@vger.kernel.org" },
+	{ "lists.bpf", "bpf@vger.kernel.org" },
 };
 
 /* Addresses a stable request must never reach (bpf_devel_QA.rst). */
@@ -1961,8 +1962,24 @@ void stable_note(struct strbuf *out, const struct stable_ctx *ctx,
 
 /* ---- the mail --------------------------------------------------------- */
 
-static void push_address(struct strvec *out, const char *name,
-			 const char *addr)
+/* Whether addr is among the "Name <addr>" entries of list. */
+static bool has_address(const struct strvec *list, const char *addr)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < list->nr && !found; i++) {
+		struct address a;
+
+		if (address_parse(&a, list->v[i]))
+			continue;
+		found = !strcasecmp(a.addr, addr);
+		address_release(&a);
+	}
+	return found;
+}
+
+static void push_address(struct strvec *out, const struct strvec *exclude,
+			 const char *name, const char *addr)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -1971,6 +1988,8 @@ static void push_address(struct strvec *out, const char *name,
 			"maintainers", addr);
 		return;
 	}
+	if (has_address(exclude, addr))
+		return;
 	address_format(&sb, name, addr, false);
 	strvec_push_unique(out, sb.buf, true);
 	strbuf_release(&sb);
@@ -1979,13 +1998,15 @@ static void push_address(struct strvec *out, const char *name,
 int stable_recipients(git_repository *repo, const struct config *cfg,
 		      struct strvec *to, struct strvec *cc)
 {
-	struct strvec configured = STRVEC_INIT;
+	struct strvec configured = STRVEC_INIT, exclude = STRVEC_INIT;
 	struct maint_db *db = NULL;
 	struct maint_result people = { 0 };
 	int ret = -1, r;
 
-	if (cfg)
+	if (cfg) {
 		config_ini_all(cfg, "lists.bpf-maintainers", true, &configured);
+		config_ini_all(cfg, "send.exclude", true, &exclude);
+	}
 	for (size_t i = 0; i < configured.nr; i++) {
 		struct address a;
 
@@ -1994,7 +2015,7 @@ int stable_recipients(git_repository *repo, const struct config *cfg,
 			      configured.v[i]);
 			goto out;
 		}
-		push_address(to, a.name, a.addr);
+		push_address(to, &exclude, a.name, a.addr);
 		address_release(&a);
 	}
 	if (!configured.nr) {
@@ -2006,7 +2027,7 @@ int stable_recipients(git_repository *repo, const struct config *cfg,
 			goto out;
 		for (size_t i = 0; i < people.nr; i++)
 			if (people.v[i].kind == MAINT_PERSON)
-				push_address(to, people.v[i].name,
+				push_address(to, &exclude, people.v[i].name,
 					     people.v[i].addr);
 	}
 	if (!to->nr) {
@@ -2015,14 +2036,27 @@ int stable_recipients(git_repository *repo, const struct config *cfg,
 		hint("name them in git-bpf's config: [lists] bpf-maintainers");
 		goto out;
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(cc_lists); i++)
-		if (!strvec_has(to, cc_lists[i], true))
-			strvec_push_unique(cc, cc_lists[i], true);
+	for (size_t i = 0; i < ARRAY_SIZE(cc_lists); i++) {
+		const char *list = cfg ? config_ini(cfg, cc_lists[i][0]) : NULL;
+		struct address a;
+
+		if (!list || !*list)
+			list = cc_lists[i][1];
+		if (address_parse(&a, list)) {
+			error("bad address '%s' in [lists] %s", list,
+			      cc_lists[i][0] + strlen("lists."));
+			goto out;
+		}
+		if (!has_address(to, a.addr))
+			push_address(cc, &exclude, a.name, a.addr);
+		address_release(&a);
+	}
 	ret = 0;
 out:
 	maint_result_release(&people);
 	maint_db_free(db);
 	strvec_clear(&configured);
+	strvec_clear(&exclude);
 	return ret;
 }
 
