@@ -3,4 +3,4 @@
 cd "$DEMO_REPO"
 step git bpf send --dry-run
 step git bpf send -o "$DEMO_DIR/outgoing"
-step sed -n '1,/^$/p' "$DEMO_DIR/outgoing/0001-bpf-Track-precise-spilled-constants-in-the-verifi.patch"
+step sed -n "1,/^$/p" "$DEMO_DIR"/outgoing/0001-*.patch
