@@ -130,6 +130,28 @@ static int use_empty_index(git_repository *repo)
 	return ret;
 }
 
+/* Without a range: the branch's commits its upstream lacks. */
+static bool have_upstream(git_repository *repo)
+{
+	git_object *obj = NULL;
+	char *branch;
+
+	if (!git_revparse_single(&obj, repo, "@{upstream}")) {
+		git_object_free(obj);
+		return true;
+	}
+	git_error_clear();
+	branch = repo_current_branch(repo);
+	if (branch)
+		error("branch '%s' has no upstream: give a range, e.g. "
+		      "'git bpf send bpf-next/master..'", branch);
+	else
+		error("HEAD is detached, so there is no upstream: give a "
+		      "range, e.g. 'git bpf send bpf-next/master..'");
+	free(branch);
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -308,6 +330,8 @@ int main(int argc, char **argv)
 	if (use_empty_index(repo))
 		goto out;
 
+	if (optind == argc && !have_upstream(repo))
+		goto out;
 	loaded = true;
 	if (series_load_range(&s, repo, range,
 			      no_check ? 0 : SERIES_ALLOW_MERGES))

@@ -472,6 +472,35 @@ test_expect_success 'bad input: one error line and exit 2' '
 	grep "^error: not a git repository" err
 '
 
+test_expect_success 'without a range the upstream is the base, and must exist' '
+	(
+		cd repo &&
+		git branch -q --set-upstream-to=bpf-next/master topic &&
+		git bpf send --no-check --cover-letter=../cover.txt --dry-run >../out 2>../err &&
+		git checkout -q -b lonely &&
+		test_expect_code 2 git bpf send --no-check --cover-letter=../cover.txt \
+			--dry-run 2>../err2 &&
+		git checkout -q topic
+	) &&
+	grep "^\[PATCH bpf-next 3/3\] libbpf: Log skipped programs$" out &&
+	echo "error: branch '"'"'lonely'"'"' has no upstream: give a range, e.g. '"'"'git bpf send bpf-next/master..'"'"'" >expect &&
+	test_cmp expect err2
+'
+
+test_expect_success 'iproute2 goes to netdev with the BPF maintainers in Cc' '
+	(cd repo && git bpf send --no-check --tree=iproute2 --cover-letter=../cover.txt \
+		--dry-run bpf-next/master..) >out 2>err &&
+	sed -n "1,5p" out >actual &&
+	cat >expect <<-\EOF &&
+	[PATCH iproute2 master 0/3] bpf: From a file
+	  To: netdev@vger.kernel.org
+	  Cc: Alexei Starovoitov <ast@kernel.org>
+	  Cc: Daniel Borkmann <daniel@iogearbox.net>
+	  Cc: Andrii Nakryiko <andrii@kernel.org>
+	EOF
+	test_cmp expect actual
+'
+
 test_expect_success '-h prints the usage and exits 0' '
 	git bpf send -h >out &&
 	grep "^usage: git bpf send" out
