@@ -152,6 +152,15 @@ int main(int argc, char **argv)
 
 	git_libgit2_init();
 	if (args_are_files(argc, argv)) {
+		/* opening a FIFO would wait for a writer: refuse it first */
+		for (int i = 0; i < argc; i++) {
+			struct stat st;
+
+			if (!stat(argv[i], &st) && !S_ISREG(st.st_mode)) {
+				error("'%s' is not a regular file", argv[i]);
+				goto out;
+			}
+		}
 		repo = repo_open_quiet();
 		if (series_load_files(&s, repo, (const char *const *)argv,
 				      (size_t)argc))
