@@ -261,6 +261,8 @@ int main(int argc, char **argv)
 	report = o.mode == OUTPUT_STDOUT ? stderr : stdout;
 
 	git_libgit2_init();
+	/* each stable commit is read once: caching them only costs memory */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	if (repo_open(&repo) || config_load(&cfg, repo) ||
 	    stable_ctx_init(&ctx, repo, &cfg, o.mainline))
 		goto out;
