@@ -498,6 +498,11 @@ int main(int argc, char **argv)
 	}
 
 	git_libgit2_init();
+	/* --batch reads blobs all over the pack: map it in small windows
+	 * and few of them, or the resident set grows with the pack */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)(4 << 20));
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)(32 << 20));
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(16 << 20));
 	c.repo = repo_open_quiet();
 	if (maintainers) {
 		if (maint_db_load_file(&c.db, maintainers))
