@@ -974,6 +974,36 @@ static int release_has(struct stable_ctx *ctx, size_t i, const git_oid *oid)
  * are found in the first or second release looked at, without walking
  * years of history.
  */
+/*
+ * The first release that may hold oid: none before it can.  With the
+ * commit-graph that is exact (a release holding a commit has a higher
+ * generation); without it, by date, a day's skew allowed as git
+ * name-rev allows it.
+ */
+static size_t first_candidate(const struct stable_ctx *ctx, const git_oid *oid,
+			      git_time_t t)
+{
+	size_t i = 0;
+	uint32_t pos = ctx->graph ? graph_find(ctx->graph, oid) : GRAPH_NONE;
+
+	if (pos != GRAPH_NONE && graph_generation(ctx->graph, pos)) {
+		uint32_t gen = graph_generation(ctx->graph, pos);
+
+		for (; i < ctx->rel_nr; i++) {
+			uint32_t rp = graph_find(ctx->graph, &ctx->rel[i].commit);
+
+			/* a release outside the graph is newer than it */
+			if (rp == GRAPH_NONE ||
+			    graph_generation(ctx->graph, rp) >= gen)
+				break;
+		}
+		return i;
+	}
+	while (i < ctx->rel_nr && ctx->rel[i].time + DATE_SLOP < t)
+		i++;
+	return i;
+}
+
 static int first_release(struct stable_ctx *ctx, const git_oid *oid,
 			 git_time_t t, long *out)
 {
@@ -986,8 +1016,7 @@ static int first_release(struct stable_ctx *ctx, const git_oid *oid,
 			*out = ctx->known[i].release;
 			return 0;
 		}
-	for (i = 0; i < n && ctx->rel[i].time + DATE_SLOP < t; i++)
-		;
+	i = first_candidate(ctx, oid, t);
 	lo = (long)i - 1;
 	while (i < n) {
 		r = release_has(ctx, i, oid);

@@ -435,6 +435,36 @@ test_expect_success 'a corrupt commit-graph is not read' '
 	same_answers corrupt
 '
 
+test_expect_success 'with a commit-graph, a commit dated in the future is found in its release' '
+	git init -q -b master skew &&
+	(
+		cd skew &&
+		cp "$FIXTURES/MAINTAINERS" MAINTAINERS &&
+		git add MAINTAINERS &&
+		test_commit_file kernel/bpf/core.c "core" "Linux 6.0" &&
+		tag v6.0 &&
+		mkdir -p kernel/bpf &&
+		echo skew >kernel/bpf/skew.c &&
+		git add kernel/bpf/skew.c &&
+		GIT_COMMITTER_DATE="2000000000 +0000" git commit -q -m "bpf: Add skew" &&
+		test_commit_file kernel/bpf/core.c "6.1" "Linux 6.1" &&
+		tag v6.1 &&
+		test_commit_file kernel/bpf/core.c "6.2-rc1" "Linux 6.2-rc1" &&
+		tag v6.2-rc1 &&
+		commit_msg kernel/bpf/skew.c "fixed" <<-EOF &&
+		bpf: Fix skew
+
+		Fixes: $(short "master^{/^bpf: Add skew}") ("bpf: Add skew")
+		EOF
+		git update-ref refs/remotes/origin/master HEAD &&
+		git branch linux-6.1.y v6.1 &&
+		git commit-graph write --reachable &&
+		git bpf stable-request --dry-run HEAD >../actual
+	) &&
+	grep "^  fixes: .* (\"bpf: Add skew\"), in v6.1$" actual &&
+	grep "^  linux-6.1.y: needs it$" actual
+'
+
 test_expect_success 'bad usage and bad input exit 2 naming the culprit' '
 	(
 		cd repo &&
