@@ -200,9 +200,71 @@ static char *tip_branch(git_repository *repo, const char *to_name,
 	return name ? name : xstrdup("");
 }
 
+/*
+ * The usual series is a straight line of commits on top of its base:
+ * follow first parents from the tip to the base, without merges, and
+ * the range is exactly those commits.  libgit2's limited, topological
+ * walk instead marks history below the base, a quarter of a send's time
+ * on a kernel tree.  0 with *ids (oldest first) set, 1 when the range
+ * is no such line (use the revision walk), -1 on error.
+ */
+static int linear_range(git_oid **ids, size_t *nr, git_repository *repo,
+			const git_oid *from, const git_oid *to)
+{
+	git_oid *v = NULL, cur = *to;
+	size_t n = 0, alloc = 0;
+	int ret = 1;
+
+	*ids = NULL;
+	*nr = 0;
+	while (!git_oid_equal(&cur, from)) {
+		git_commit *c = NULL;
+
+		if (n >= 1000 || git_commit_lookup(&c, repo, &cur)) {
+			git_error_clear();
+			goto out;
+		}
+		if (git_commit_parentcount(c) != 1) {
+			git_commit_free(c);
+			goto out;
+		}
+		ALLOC_GROW(v, n + 1, alloc);
+		v[n++] = cur;
+		cur = *git_commit_parent_id(c, 0);
+		git_commit_free(c);
+	}
+	for (size_t i = 0; i < n / 2; i++) {
+		git_oid t = v[i];
+
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+	}
+	*ids = v;
+	*nr = n;
+	return 0;
+out:
+	free(v);
+	return ret;
+}
+
+static int load_commit_id(struct series *s, git_repository *repo,
+			  const git_oid *id, unsigned flags)
+{
+	git_commit *c = NULL;
+	int err;
+
+	if (git_commit_lookup(&c, repo, id))
+		return git_err("unable to read commit %s", git_oid_tostr_s(id));
+	err = load_commit(s, repo, c, flags);
+	git_commit_free(c);
+	return err;
+}
+
 int series_load_range(struct series *s, git_repository *repo,
 		      const char *range, unsigned flags)
 {
+	git_oid *line = NULL;
+	size_t line_nr = 0;
 	git_revwalk *walk = NULL;
 	git_oid from, to, id;
 	char *to_name = NULL;
@@ -215,28 +277,26 @@ int series_load_range(struct series *s, git_repository *repo,
 	if (parse_range(repo, range, &from, &to, &to_name))
 		goto out;
 	s->tip_ref = tip_branch(repo, to_name, &to);
+	if (!linear_range(&line, &line_nr, repo, &from, &to)) {
+		for (size_t i = 0; i < line_nr; i++)
+			if (load_commit_id(s, repo, &line[i], flags))
+				goto out;
+		goto loaded;
+	}
 	if (git_revwalk_new(&walk, repo) ||
 	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) ||
 	    git_revwalk_push(walk, &to) || git_revwalk_hide(walk, &from)) {
 		git_err("unable to walk '%s'", range);
 		goto out;
 	}
-	while (!(err = git_revwalk_next(&id, walk))) {
-		git_commit *c = NULL;
-
-		if (git_commit_lookup(&c, repo, &id)) {
-			git_err("unable to read commit %s", git_oid_tostr_s(&id));
+	while (!(err = git_revwalk_next(&id, walk)))
+		if (load_commit_id(s, repo, &id, flags))
 			goto out;
-		}
-		err = load_commit(s, repo, c, flags);
-		git_commit_free(c);
-		if (err)
-			goto out;
-	}
 	if (err != GIT_ITEROVER) {
 		git_err("unable to walk '%s'", range);
 		goto out;
 	}
+loaded:
 	if (!s->nr && !(flags & SERIES_ALLOW_EMPTY)) {
 		error("empty range '%s': no commits to send", range);
 		goto out;
@@ -258,6 +318,7 @@ int series_load_range(struct series *s, git_repository *repo,
 out:
 	git_error_clear();
 	git_revwalk_free(walk);
+	free(line);
 	free(to_name);
 	return ret;
 }
