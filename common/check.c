@@ -914,6 +914,19 @@ static void check_base(struct check_ctx *c)
 			   c->s->base, tree_branch_short(t->branch));
 }
 
+/* RFC series are welcome in the merge window. */
+static bool is_rfc(const struct check_opts *opts, const struct series *s)
+{
+	const struct patch *first;
+
+	if (opts->rfc)
+		return true;
+	if (s->source != SERIES_FILES || !s->nr)
+		return false;
+	first = s->cover ? s->cover : &s->patches[0];
+	return first->prefix && prefix_has_word(first->prefix, "RFC");
+}
+
 int check_series(struct check_result *out, const struct check_opts *opts,
 		 struct series *s)
 {
@@ -977,7 +990,7 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 	if (check_uapi(&c) || check_insn(&c))
 		goto out;
 	check_base(&c);
-	if (out->tree.id == TREE_BPF_NEXT)
+	if (out->tree.id == TREE_BPF_NEXT && !is_rfc(opts, s))
 		check_merge_window(&c);
 	if (opts->checkpatch && check_checkpatch(&c))
 		goto out;
@@ -1023,6 +1036,11 @@ void check_print(FILE *fp, const struct check_result *r, bool color)
 {
 	if (r->tree.reason)
 		fprintf(fp, "%s\n", r->tree.reason);
+	check_print_findings(fp, r, color);
+}
+
+void check_print_findings(FILE *fp, const struct check_result *r, bool color)
+{
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct finding *f = &r->v[i];
 		bool err = f->severity == CHECK_ERROR;

@@ -46,6 +46,8 @@ struct check_opts {
 	const char *tree;		/* --tree, NULL to choose */
 	const struct strvec *ignore;	/* rule ids; with [check] ignore */
 	bool checkpatch;		/* run the tree's scripts/checkpatch.pl */
+	bool rfc;			/* the series goes out as RFC (patch
+					 * files say so in their prefix) */
 	long long now;			/* for merge-window; 0: time(NULL) */
 };
 
@@ -66,6 +68,8 @@ void check_result_release(struct check_result *r);
 
 /* Human output: the tree line, one line a finding, then the hints. */
 void check_print(FILE *fp, const struct check_result *r, bool color);
+/* The same without the tree line (for send, which prints its own). */
+void check_print_findings(FILE *fp, const struct check_result *r, bool color);
 /* {"tree": ..., "patches": N, "findings": [...]} and a newline. */
 int check_print_json(FILE *fp, const struct check_result *r);
 

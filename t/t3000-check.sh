@@ -415,6 +415,25 @@ test_expect_success 'uapi-not-synced fires on one side only; both sides are quie
 	test_cmp expect quiet
 '
 
+test_expect_success 'uapi-not-synced in patch files: one side touched, then both' '
+	(
+	cd repo &&
+	git format-patch -q --stdout --subject-prefix="PATCH bpf-next" -1 HEAD~1 >../one-side.eml &&
+	git format-patch -q --cover-letter --subject-prefix="PATCH bpf-next" \
+		-o ../both-sides HEAD~2 &&
+	git bpf check ../one-side.eml >../actual &&
+	git bpf check ../both-sides/*.patch >../quiet
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (from the subject prefix)
+	1/1 $(git -C repo rev-parse --short=12 HEAD~1) bpf: Report program flags: warning: changes include/uapi/linux/bpf.h but not tools/include/uapi/linux/bpf.h [uapi-not-synced]
+	hint: make the same change to the copy under tools/include/uapi/linux/ in the series
+	EOF
+	test_cmp expect actual &&
+	echo "tree: bpf-next (from the subject prefix)" >expect &&
+	test_cmp expect quiet
+'
+
 test_expect_success 'uapi-bpftool fires when an info struct grows without bpftool' '
 	new_topic bpftool &&
 	(

@@ -192,6 +192,19 @@ test_expect_success 'merge-window fires on bpf-next after a fresh release' '
 	test_cmp expect bpf
 '
 
+test_expect_success 'merge-window is quiet for an RFC series' '
+	(
+	cd repo &&
+	git format-patch -q --stdout --subject-prefix="RFC PATCH bpf-next" -1 >../rfc.eml &&
+	git format-patch -q --stdout --subject-prefix="PATCH bpf-next" -1 >../norfc.eml &&
+	git bpf check ../rfc.eml >../actual &&
+	git bpf check ../norfc.eml >../norfc
+	) &&
+	echo "tree: bpf-next (from the subject prefix)" >expect &&
+	test_cmp expect actual &&
+	grep "\[merge-window\]$" norfc
+'
+
 test_expect_success 'merge-window is quiet once -rc1 is tagged' '
 	(
 	cd repo &&
