@@ -812,7 +812,7 @@ void maint_db_set_mailmap(struct maint_db *db, const char *text)
 	strbuf_release(&key);
 }
 
-static void set_ignore(struct maint_db *db, const char *text)
+void maint_db_set_ignore(struct maint_db *db, const char *text)
 {
 	struct strbuf line = STRBUF_INIT;
 	const char *p = text;
@@ -837,24 +837,23 @@ static void set_ignore(struct maint_db *db, const char *text)
 
 bool maint_db_ignores(struct maint_db *db, const char *name, const char *addr)
 {
-	struct strbuf email = STRBUF_INIT;
+	struct strbuf email = STRBUF_INIT, n = STRBUF_INIT, a = STRBUF_INIT;
 	bool found = false;
 	size_t i;
 
-	if (!db)
+	if (!db || !addr)
 		return false;
 	format_email(&email, name ? name : "", addr);
 	for (i = 0; i < db->ignore.nr && !found; i++) {
-		const char *ig = db->ignore.v[i];
-		const char *lt = strchr(ig, '<');
-
-		if (!strcmp(ig, email.buf) || !strcasecmp(ig, addr))
-			found = true;
-		else if (lt && !name && !strncasecmp(lt + 1, addr, strlen(addr)) &&
-			 lt[1 + strlen(addr)] == '>')
-			found = true;
+		/* get_maintainer.pl compares "Name <addr>" lines; the
+		 * address alone is what callers without names have */
+		parse_email(db, db->ignore.v[i], &n, &a);
+		found = !strcmp(db->ignore.v[i], email.buf) ||
+			!strcasecmp(a.buf, addr);
 	}
 	strbuf_release(&email);
+	strbuf_release(&n);
+	strbuf_release(&a);
 	return found;
 }
 
@@ -867,7 +866,7 @@ static void load_dotfiles(struct maint_db *db)
 		maint_db_set_mailmap(db, sb.buf);
 	strbuf_reset(&sb);
 	if (!tree_read(db, ".get_maintainer.ignore", &sb))
-		set_ignore(db, sb.buf);
+		maint_db_set_ignore(db, sb.buf);
 	strbuf_release(&sb);
 }
 

@@ -58,6 +58,8 @@ void maint_db_set_keywords(struct maint_db *db, bool on);
 /* Whether the tree has a directory / a regular file at path. */
 bool maint_db_is_dir(struct maint_db *db, const char *path);
 bool maint_db_is_file(struct maint_db *db, const char *path);
+/* Use this .get_maintainer.ignore text. */
+void maint_db_set_ignore(struct maint_db *db, const char *text);
 /* Whether .get_maintainer.ignore names this address ("Name <addr>" or
  * the bare address); get_maintainer.pl applies it to signers found in
  * history only, so callers use it for the authors they add. */

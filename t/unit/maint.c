@@ -216,6 +216,23 @@ static void test_mailmap(void **state)
 	maint_db_free(db);
 }
 
+static void test_ignore(void **state)
+{
+	struct maint_db *db = db_get();
+
+	assert_false(maint_db_ignores(db, NULL, "alan@example.org"));
+	maint_db_set_ignore(db, "# people who asked\n"
+			    "Alan Cox <alan@example.org>  # retired\n"
+			    "\n"
+			    "  <root@example.org>\n");
+	assert_true(maint_db_ignores(db, "Alan Cox", "alan@example.org"));
+	assert_true(maint_db_ignores(db, NULL, "ALAN@example.org"));
+	assert_true(maint_db_ignores(db, "Root", "root@example.org"));
+	assert_false(maint_db_ignores(db, "Alan Cox", "alan@other.org"));
+	assert_false(maint_db_ignores(NULL, NULL, "alan@example.org"));
+	maint_db_free(db);
+}
+
 static void test_section_people(void **state)
 {
 	struct maint_db *db = db_get();
@@ -318,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_ties),
 		cmocka_unit_test(test_patch_keywords),
 		cmocka_unit_test(test_mailmap),
+		cmocka_unit_test(test_ignore),
 		cmocka_unit_test(test_section_people),
 		cmocka_unit_test(test_names_unquoted),
 		cmocka_unit_test(test_bad_input),
