@@ -528,12 +528,15 @@ static void explain(struct smtp *s, CURLcode rc)
 		return;
 	}
 	s->failure = SMTP_FAIL_OTHER;
-	if (rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR ||
-	    rc == CURLE_GOT_NOTHING)
-		strbuf_addf(&s->reason, "the connection to '%s' broke (%s)",
-			    s->name, why);
-	else
+	/* curl's own words here ("response reading failed (errno: 0)")
+	 * and the OS errno (that of the QUIT after) say less than this */
+	if (rc == CURLE_RECV_ERROR || rc == CURLE_GOT_NOTHING) {
+		strbuf_addf(&s->reason, "'%s' closed the connection", s->name);
+	} else if (rc == CURLE_SEND_ERROR) {
+		strbuf_addf(&s->reason, "the connection to '%s' broke", s->name);
+	} else {
 		strbuf_addf(&s->reason, "%s (talking to '%s')", why, s->name);
+	}
 }
 
 int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,

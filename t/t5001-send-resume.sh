@@ -32,7 +32,7 @@ do
 		test_line_count = $k sent &&
 		n=$((k + 1)) &&
 		subject=$(sed -n "s/^subject //p" journal/index | sed -n ${n}p) &&
-		grep -F "error: message $n/4 '\''$subject'\'' not sent: the connection to '\''127.0.0.1:$SMTP_PORT'\'' broke" err &&
+		grep -F "error: message $n/4 '\''$subject'\'' not sent: '\''127.0.0.1:$SMTP_PORT'\'' closed the connection" err &&
 		grep -F "git bpf send --resume" err &&
 		keep_mailbox first &&
 
