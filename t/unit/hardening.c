@@ -8,6 +8,8 @@
 
 #include "config.h"
 #include "mail.h"
+#include "maint.h"
+#include "series.h"
 #include "trailer.h"
 #include "tap.h"
 
@@ -263,6 +265,44 @@ static void test_ini_password_kept(void **state)
 	config_release(&cfg);
 }
 
+/* fuzz/crashes/mbox/from-line-past-end: is_from_line() read the year
+ * with strtol() past the length it was given.  Only AddressSanitizer
+ * (make test-sanitize) sees the read; the buffer ends where the text does. */
+static void test_mbox_from_line_within_length(void **state)
+{
+	static const char text[] = "From ?=t@From git@z an  1 00:00:0009";
+	size_t len = sizeof(text) - 1;
+	char *buf = malloc(len);
+	struct series s;
+
+	assert_non_null(buf);
+	memcpy(buf, text, len);
+	memset(&s, 0, sizeof(s));
+	s.source = SERIES_FILES;
+	series_parse_mbox(&s, buf, len, "from-line-past-end");
+	series_release(&s);
+	free(buf);
+}
+
+/* fuzz/crashes/maint/no-section-matches: with no section matching,
+ * qsort() was handed a NULL array (undefined behaviour that UBSan, in
+ * make test-sanitize, stops on). */
+static void test_maint_no_section_matches(void **state)
+{
+	static const char text[] = "SUB\nF:\tdrivers/x/\n";
+	const char *paths[] = { "kernel/bpf/verifier.c" };
+	struct maint_db *db = NULL;
+	struct maint_result r;
+
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(maint_db_parse(&db, text, sizeof(text) - 1,
+					"MAINTAINERS"), 0);
+	assert_int_equal(maint_match(db, paths, 1, NULL, &r), 0);
+	assert_int_equal(r.nr, 0);
+	maint_result_release(&r);
+	maint_db_free(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +316,8 @@ int main(void)
 		cmocka_unit_test(test_subject_folds_back),
 		cmocka_unit_test(test_encoded_name_breaks_no_line),
 		cmocka_unit_test(test_ini_password_kept),
+		cmocka_unit_test(test_mbox_from_line_within_length),
+		cmocka_unit_test(test_maint_no_section_matches),
 	};
 
 	RUN_TAP(tests);
