@@ -573,6 +573,8 @@ static int graph_reaches(struct stable_graph *g, git_repository *repo,
 	}
 	reach_push(&w, g, from);
 	while (w.ids_nr || w.pos_nr) {
+		uint32_t pos, gen;
+
 		if (w.ids_nr) {
 			git_oid id = w.ids[--w.ids_nr];
 			git_commit *c = NULL;
@@ -591,8 +593,7 @@ static int graph_reaches(struct stable_graph *g, git_repository *repo,
 			git_commit_free(c);
 			continue;
 		}
-		uint32_t pos = w.pos[--w.pos_nr], gen;
-
+		pos = w.pos[--w.pos_nr];
 		if (target == GRAPH_NONE)
 			continue;	/* no commit in the graph reaches it */
 		if (pos == target) {
