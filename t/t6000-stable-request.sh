@@ -465,6 +465,34 @@ test_expect_success 'with a commit-graph, a commit dated in the future is found 
 	grep "^  linux-6.1.y: needs it$" actual
 '
 
+test_expect_success 'a fix without a known Fixes: target is asked for every branch lacking it' '
+	(
+		cd repo &&
+		git checkout -q -b later master &&
+		test_commit_file kernel/bpf/core.c "hardened" "bpf: Harden core" &&
+		commit_msg kernel/bpf/core.c "hardened more" <<-\EOF &&
+		bpf: Harden core more
+
+		Fixes: 0123456789abcdef ("bpf: Something long gone")
+		EOF
+		git checkout -q master &&
+		git bpf stable-request --mainline=later --dry-run later~1 >../actual1 &&
+		git bpf stable-request --mainline=later --dry-run later >../actual2 2>../err2
+	) &&
+	cat >expect <<-\EOF &&
+	  fixes: no Fixes: tag
+	  affects: unknown (no known Fixes: target)
+	  stable/linux-6.2.y: needs it
+	  stable/linux-6.1.y: needs it
+	  linux-6.0.y: needs it
+	EOF
+	sed -n 3,7p actual1 >actual &&
+	test_cmp expect actual &&
+	grep "^  fixes: 0123456789abcdef (\"bpf: Something long gone\"), unknown commit$" actual2 &&
+	grep "^  linux-6.0.y: needs it$" actual2 &&
+	grep "^warning: Fixes: tag of .bpf: Harden core more. names unknown commit .0123456789abcdef.$" err2
+'
+
 test_expect_success 'bad usage and bad input exit 2 naming the culprit' '
 	(
 		cd repo &&
