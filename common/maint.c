@@ -2079,6 +2079,7 @@ int maint_match_series(struct maint_db *db, struct series *s,
 	for (i = 0; i < s->nr && !ret; i++) {
 		struct patch *p = &s->patches[i];
 		const char *diff;
+		size_t j;
 
 		if (series_patch_diff(s, p, &diff)) {
 			ret = -1;
@@ -2096,13 +2097,15 @@ int maint_match_series(struct maint_db *db, struct series *s,
 			if (text.buf[text.len - 1] != '\n')
 				strbuf_addch(&text, '\n');
 		}
+		/* the diffstat names the files, and K: reads it too */
 		strbuf_addstr(&text, "---\n");
+		for (j = 0; j < p->paths_nr; j++)
+			strbuf_addf(&text, " %s | 1 +\n", p->paths[j].path);
+		strbuf_addch(&text, '\n');
 		strbuf_addstr(&text, diff);
 		query_add_patch(db, &q, text.buf, text.len,
 				!db->no_keywords);
 		if (!*diff) {
-			size_t j;
-
 			for (j = 0; j < p->paths_nr; j++)
 				strvec_push(&q.files, p->paths[j].path);
 		}
