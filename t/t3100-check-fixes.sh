@@ -124,6 +124,20 @@ test_expect_success 'fixes-subject-mismatch: the wrong subject' '
 	test_cmp expect actual
 '
 
+test_expect_success 'Fixes: tags in patch files are checked against the repository' '
+	(
+	cd repo &&
+	git format-patch -q --stdout --subject-prefix="PATCH bpf" -1 fix >../fix.eml &&
+	test_expect_code 1 git bpf check ../fix.eml >../actual
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf (from the subject prefix)
+	1/1 $(git -C repo rev-parse --short=12 fix) bpf: Fix the buggy helper: error: Fixes: tag quotes "bpf: Add a helper" but $bug is "bpf: Add a helper to read map values" [fixes-subject-mismatch]
+	EOF
+	echo "hint: write the tag with: git log -1 --abbrev=12 --format='"'"'Fixes: %h (\"%s\")'"'"' SHA" >>expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'fixes-not-in-base: the fixed commit is elsewhere' '
 	fix_with "$side (\"net: A commit bpf does not have\")" &&
 	check_fix &&
