@@ -165,6 +165,19 @@ test_expect_success 'patch files give what the range gives' '
 	test $(wc -l <files) = 14
 '
 
+test_expect_success 'K: reads the diffstat of a patch, in a range too' '
+	printf "STAT\nM:\tKay Word <kay@example.org>\nS:\tMaintained\nK:\tlibbpf\\.c\n" >maint.stat &&
+	(cd linux &&
+	 git-bpf-maintainers --maintainers=../maint.stat series~1..series &&
+	 git-bpf-maintainers --maintainers=../maint.stat ../patches/0003-*.patch &&
+	 git-bpf-maintainers --maintainers=../maint.stat ../patches/0001-*.patch) >actual &&
+	cat >expect <<-\EOF &&
+	Kay Word <kay@example.org> (maintainer:STAT)
+	Kay Word <kay@example.org> (maintainer:STAT)
+	EOF
+	test_cmp expect actual
+'
+
 test_expect_success 'the default range is the upstream of the branch' '
 	(cd linux && git branch -q --set-upstream-to=bpf-next/master series &&
 	 git-bpf-maintainers) >actual &&
