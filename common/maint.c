@@ -42,6 +42,7 @@ struct maint_tv {
 	pcre2_code *re_patch;	/* K: with the "^[+-].*" of patch lines */
 	bool bad;		/* a regex that does not compile: ignored */
 	bool jitted;
+	bool warned;
 };
 
 struct maint_section {
@@ -1415,6 +1416,12 @@ static void add_categories(struct state *st, size_t si, unsigned tie)
 
 			if (!kind)
 				continue;
+			if (!strchr(addr.buf, '@') && !t->warned) {
+				/* get_maintainer.pl prints an empty address */
+				warn_line(db, t->lineno, "L: '%s' does not start "
+					  "with an address; left out", t->value);
+				t->warned = true;
+			}
 			lc = lc_dup(addr.buf);
 			if (!strvec_has(&st->list_seen, lc, false)) {
 				strvec_push(&st->list_seen, lc);

@@ -263,6 +263,15 @@ test_expect_success 'names with dots are quoted, duplicates by name dropped' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a list line that starts with a name is left out, named' '
+	printf "MALI\nM:\tJane Doe <jane@example.org>\nL:\tMali DP Maintainers <malidp@example.org>\nS:\tSupported\nF:\tnet/\n" >maint.mali &&
+	(cd linux && git-bpf-maintainers --maintainers=../maint.mali net/core/dev.c) >actual 2>err &&
+	echo "Jane Doe <jane@example.org> (supporter:MALI)" >expect &&
+	test_cmp expect actual &&
+	echo "warning: ../maint.mali:3: L: '"'"'Mali DP Maintainers <malidp@example.org>'"'"' does not start with an address; left out" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success 'long section names are cut as get_maintainer.pl cuts them' '
 	cat >maint.long <<-\EOF &&
 	A SECTION NAME THAT IS MUCH LONGER THAN FIFTY, SO CUT
