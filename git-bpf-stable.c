@@ -266,6 +266,9 @@ int main(int argc, char **argv)
 	if (repo_open(&repo) || config_load(&cfg, repo) ||
 	    stable_ctx_init(&ctx, repo, &cfg, o.mainline))
 		goto out;
+	/* a kernel's history without a commit-graph takes seconds to walk */
+	if (!ctx.graph && ctx.rel_nr >= 50)
+		hint("'git commit-graph write --reachable' makes this faster");
 	nr = (size_t)(argc - optind);
 	fixes = xcalloc(nr, sizeof(*fixes));
 	if (stable_analyze(&ctx, (const char *const *)argv + optind, nr, fixes))
