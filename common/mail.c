@@ -32,6 +32,25 @@ bool rfc2047_needed(const char *text)
 	return false;
 }
 
+/*
+ * A word longer than this cannot be wrapped and would break the 998-byte
+ * line limit of RFC 5322; such text is RFC 2047-encoded instead, since
+ * encoded words can be split anywhere.
+ */
+#define MAIL_LONGEST_WORD 900
+
+static bool has_long_word(const char *text)
+{
+	size_t run = 0;
+
+	for (const char *p = text; *p; p++) {
+		run = isspace((unsigned char)*p) ? 0 : run + 1;
+		if (run > MAIL_LONGEST_WORD)
+			return true;
+	}
+	return false;
+}
+
 static size_t last_line_length(const struct strbuf *sb)
 {
 	size_t i = sb->len;
@@ -184,7 +203,7 @@ void mail_subject_add(struct strbuf *out, const char *prefix,
 		strbuf_addstr(out, prefix);
 		strbuf_addch(out, ' ');
 	}
-	if (rfc2047_needed(title))
+	if (rfc2047_needed(title) || has_long_word(title))
 		add_rfc2047(out, title, strlen(title), RFC2047_SUBJECT);
 	else
 		add_wrapped(out, title, -(int)last_line_length(out), 1, 78);
@@ -195,7 +214,7 @@ void mail_header_add(struct strbuf *out, const char *name, const char *value)
 {
 	strbuf_addstr(out, name);
 	strbuf_addstr(out, ": ");
-	if (rfc2047_needed(value))
+	if (rfc2047_needed(value) || has_long_word(value))
 		add_rfc2047(out, value, strlen(value), RFC2047_SUBJECT);
 	else
 		add_wrapped(out, value, -(int)last_line_length(out), 1, 78);
@@ -231,7 +250,7 @@ void mail_from_add(struct strbuf *out, const char *hdr, const char *name,
 		strbuf_addch(out, '\n');
 		return;
 	}
-	if (rfc2047_needed(name)) {
+	if (rfc2047_needed(name) || has_long_word(name)) {
 		add_rfc2047(out, name, strlen(name), RFC2047_ADDRESS);
 		max_length = 76;
 	} else if (needs_rfc822_quoting(name)) {
@@ -257,7 +276,7 @@ void address_format(struct strbuf *out, const char *name, const char *addr,
 		strbuf_addstr(out, addr);
 		return;
 	}
-	if (encode && rfc2047_needed(name))
+	if (encode && (rfc2047_needed(name) || has_long_word(name)))
 		add_rfc2047(out, name, strlen(name), RFC2047_ADDRESS);
 	else if (needs_rfc822_quoting(name))
 		add_rfc822_quoted(out, name);

@@ -84,6 +84,27 @@ static void test_subject_ascii_wrap(void **state)
 	strbuf_release(&sb);
 }
 
+static void test_long_word_is_encoded(void **state)
+{
+	struct strbuf sb = STRBUF_INIT, dec = STRBUF_INIT;
+	char *word = malloc(10001);
+
+	memset(word, 'x', 10000);
+	word[10000] = '\0';
+	mail_subject_add(&sb, "[PATCH]", word);
+	for (char *p = sb.buf; *p;) {
+		char *nl = strchr(p, '\n');
+
+		assert_true(nl - p <= 78);
+		p = nl + 1;
+	}
+	rfc2047_decode(&dec, sb.buf + 17, sb.len - 18);
+	assert_string_equal(dec.buf, word);
+	strbuf_release(&sb);
+	strbuf_release(&dec);
+	free(word);
+}
+
 static void test_from(void **state)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -138,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_address_list),
 		cmocka_unit_test(test_rfc2047_roundtrip),
 		cmocka_unit_test(test_subject_ascii_wrap),
+		cmocka_unit_test(test_long_word_is_encoded),
 		cmocka_unit_test(test_from),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_message_id),
