@@ -24,7 +24,7 @@ static const struct check_rule rules[] = {
 	  "no Signed-off-by by the patch author",
 	  "sign off with 'git commit --amend -s' ('git rebase --signoff' for a series)" },
 	{ "signoff-mismatch", CHECK_WARNING,
-	  "the author's sign-off differs from From in name or address",
+	  "the author's sign-off differs from the author (From:) in name or address",
 	  "sign off with the author's name and address exactly, or fix the author with 'git commit --amend --reset-author'" },
 	{ "fixes-missing", CHECK_ERROR,
 	  "series for bpf (fixes tree) with no Fixes: tag",

@@ -396,6 +396,20 @@ static int choose_auto(struct tree_choice *out, git_repository *repo,
 	return 0;
 }
 
+/* Patch files: the tree the cover's or the first patch's prefix names. */
+static int files_tree(const struct series *s)
+{
+	int id = -1;
+
+	if (!s || s->source != SERIES_FILES)
+		return -1;
+	if (s->cover)
+		id = tree_from_prefix(s->cover->prefix);
+	if (id < 0 && s->nr)
+		id = tree_from_prefix(s->patches[0].prefix);
+	return id;
+}
+
 int tree_select(struct tree_choice *out, git_repository *repo,
 		const struct config *cfg, const struct series *s,
 		const char *forced)
@@ -411,10 +425,7 @@ int tree_select(struct tree_choice *out, git_repository *repo,
 		out->id = id;
 		out->forced = true;
 		out->reason = xstrfmt("tree: %s (--tree)", tree_name(id));
-	} else if (s && s->source == SERIES_FILES &&
-		   (id = (s->cover ? tree_from_prefix(s->cover->prefix) : -1),
-		    id >= 0 || (s->nr &&
-				(id = tree_from_prefix(s->patches[0].prefix)) >= 0))) {
+	} else if ((id = files_tree(s)) >= 0) {
 		out->id = id;
 		out->reason = xstrfmt("tree: %s (from the subject prefix)",
 				      tree_name(id));
