@@ -295,20 +295,35 @@ void check_addf(struct check_ctx *c, const struct patch *p, const char *rule,
 		res->warnings++;
 }
 
-/* Order findings by patch, keeping the order the rules added them in
- * (an insertion sort: stable, and the lists are short). */
+static int cmp_by_patch(const void *a, const void *b, void *data)
+{
+	const struct finding *v = data;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (v[x].patch != v[y].patch)
+		return v[x].patch < v[y].patch ? -1 : 1;
+	/* keep the order the rules added them in */
+	return x < y ? -1 : x > y;
+}
+
+/* Order findings by patch, stably (checkpatch.pl may add thousands). */
 static void sort_findings(struct check_result *r)
 {
-	for (size_t i = 1; i < r->nr; i++) {
-		struct finding f = r->v[i];
-		size_t j = i;
+	size_t *order;
+	struct finding *sorted;
 
-		while (j && r->v[j - 1].patch > f.patch) {
-			r->v[j] = r->v[j - 1];
-			j--;
-		}
-		r->v[j] = f;
-	}
+	if (r->nr < 2)
+		return;
+	order = xcalloc(r->nr, sizeof(*order));
+	for (size_t i = 0; i < r->nr; i++)
+		order[i] = i;
+	qsort_r(order, r->nr, sizeof(*order), cmp_by_patch, r->v);
+	sorted = xcalloc(r->alloc, sizeof(*sorted));
+	for (size_t i = 0; i < r->nr; i++)
+		sorted[i] = r->v[order[i]];
+	free(r->v);
+	r->v = sorted;
+	free(order);
 }
 
 /* --- per-patch message rules ---------------------------------------- */
