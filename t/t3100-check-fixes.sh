@@ -108,6 +108,19 @@ test_expect_success 'fixes-format: no quoted subject' '
 	grep "^1/1 .*: error: Fixes: tag '"'"'$bug'"'"': not followed by exactly one space and (\"subject\") \[fixes-format\]$" actual
 '
 
+test_expect_success 'fixes-format: a lower-case token' '
+	fix_with "$bug (\"bpf: Add a helper to read map values\")" &&
+	(
+	cd repo &&
+	git log -1 --format=%B | sed "s/^Fixes: /fixes: /" >msg &&
+	git commit -q --amend -F msg
+	) &&
+	test_expect_code 1 check_fix &&
+	expect_finding fixes-format error "'"'"'fixes:'"'"' tag '"'"'$bug (\"bpf: Add a helper to read map values\")'"'"': write '"'"'Fixes: '"'"' (capital F, one space)" &&
+	echo "hint: write the tag with: git log -1 --abbrev=12 --format='"'"'Fixes: %h (\"%s\")'"'"' SHA" >>expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'fixes-unknown-commit: a sha the repository lacks' '
 	fix_with "0123456789ab (\"bpf: Something\")" &&
 	test_expect_code 1 check_fix &&
