@@ -19,6 +19,7 @@ static const char usage_text[] =
 	"usage: git bpf stable-request [options] <commit>...\n"
 	"\n"
 	"    --note                print the text for under a patch's '---' line\n"
+	"    --json                print the analysis as JSON, no mail\n"
 	"    --force               ask even for fixes not yet in mainline\n"
 	"    --mainline=<ref>      mainline's branch (default: [trees] mainline)\n"
 	"    --dry-run             show the mail's subject and recipients only\n"
@@ -33,13 +34,14 @@ static const char usage_text[] =
 	"                          do not verify the server's certificate\n";
 
 enum {
-	OPT_NOTE = 256, OPT_FORCE, OPT_MAINLINE, OPT_DRY_RUN, OPT_STDOUT,
+	OPT_NOTE = 256, OPT_JSON, OPT_FORCE, OPT_MAINLINE, OPT_DRY_RUN, OPT_STDOUT,
 	OPT_SMTP_SERVER, OPT_SMTP_PORT, OPT_SMTP_ENCRYPTION, OPT_SMTP_USER,
 	OPT_CONFIRM, OPT_SMTP_DEBUG, OPT_INSECURE, OPT_HELP,
 };
 
 static const struct option options[] = {
 	{ "note", no_argument, NULL, OPT_NOTE },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "mainline", required_argument, NULL, OPT_MAINLINE },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
@@ -57,7 +59,7 @@ static const struct option options[] = {
 };
 
 struct stable_opts {
-	bool note, force;
+	bool note, json, force;
 	const char *mainline;
 	enum output_mode mode;
 	const char *dir;
@@ -88,6 +90,9 @@ static int parse_options(int argc, char **argv, struct stable_opts *o)
 			return error_errno("cannot run 'man git-bpf-stable'");
 		case OPT_NOTE:
 			o->note = true;
+			break;
+		case OPT_JSON:
+			o->json = true;
 			break;
 		case OPT_FORCE:
 			o->force = true;
@@ -146,9 +151,11 @@ static int parse_options(int argc, char **argv, struct stable_opts *o)
 		fputs(usage_text, stderr);
 		return -1;
 	}
-	if (o->note && o->mode != OUTPUT_SEND)
-		return error("--note prints a note, not a mail: drop "
-			     "--dry-run, --stdout and -o");
+	if (o->note && o->json)
+		return error("--note and --json exclude each other");
+	if ((o->note || o->json) && o->mode != OUTPUT_SEND)
+		return error("--%s prints no mail: drop --dry-run, --stdout "
+			     "and -o", o->note ? "note" : "json");
 	return 0;
 }
 
@@ -278,6 +285,11 @@ int main(int argc, char **argv)
 		outside += !fixes[i].in_mainline;
 	}
 
+	if (o.json) {
+		ret = stable_print_json(stdout, &ctx, fixes, nr) ? EXIT_REFUSED :
+		      needed ? EXIT_OK : EXIT_REFUSED;
+		goto out;
+	}
 	if (o.note) {
 		ret = print_notes(&ctx, fixes, nr);
 		if (ret)

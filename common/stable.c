@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <jansson.h>
 
 #include "mail.h"
 #include "maint.h"
@@ -1898,6 +1899,116 @@ void stable_describe(struct strbuf *out, const struct stable_ctx *ctx,
 		strbuf_addch(out, '\n');
 	}
 	free(s);
+}
+
+/* A JSON string of text that may not be UTF-8 (old commits are not):
+ * what is not valid becomes '?'. */
+static json_t *json_text(const char *text)
+{
+	json_t *j = json_string(text);
+	char *copy;
+
+	if (j)
+		return j;
+	copy = xstrdup(text);
+	for (char *p = copy; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	j = json_string(copy);
+	free(copy);
+	return j ? j : json_string("");
+}
+
+static json_t *json_oid(const git_oid *oid)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	return json_string(git_oid_tostr(hex, sizeof(hex), oid));
+}
+
+static json_t *json_release(const struct stable_ctx *ctx, long release)
+{
+	return release >= 0 ? json_string(ctx->rel[release].name) : json_null();
+}
+
+static const char *const state_names[] = {
+	[STABLE_NEEDS] = "needs",
+	[STABLE_HAS_RELEASE] = "has-release",
+	[STABLE_HAS_BACKPORT] = "has-backport",
+	[STABLE_HAS_PATCH_ID] = "has-patch-id",
+	[STABLE_NO_BUG] = "no-bug",
+};
+
+static json_t *fix_json(const struct stable_ctx *ctx,
+			const struct stable_fix *fix)
+{
+	json_t *o = json_object(), *targets = json_array();
+	json_t *affects = json_array(), *branches = json_array();
+	json_t *request = json_array();
+	long first, last;
+
+	if (!o || !targets || !affects || !branches || !request)
+		die_oom();
+	json_object_set_new(o, "commit", json_oid(&fix->oid));
+	json_object_set_new(o, "subject", json_text(fix->subject));
+	json_object_set_new(o, "in_mainline", json_boolean(fix->in_mainline));
+	json_object_set_new(o, "release", json_release(ctx, fix->release));
+	for (size_t i = 0; i < fix->targets_nr; i++) {
+		const struct stable_target *t = &fix->targets[i];
+		json_t *to = json_object();
+
+		json_object_set_new(to, "commit", t->known ? json_oid(&t->oid) :
+				    json_null());
+		json_object_set_new(to, "written", json_string(t->written));
+		json_object_set_new(to, "subject", t->subject ?
+				    json_text(t->subject) : json_null());
+		json_object_set_new(to, "release", json_release(ctx, t->release));
+		json_array_append_new(targets, to);
+	}
+	json_object_set_new(o, "fixes", targets);
+	if (any_known_target(fix) && affected(ctx, fix, &first, &last))
+		for (long i = first; i <= last; i++)
+			if (!ctx->rel[i].rc)
+				json_array_append_new(affects,
+						      json_string(ctx->rel[i].name));
+	json_object_set_new(o, "affects", any_known_target(fix) ? affects :
+			    (json_decref(affects), json_null()));
+	for (size_t i = 0; i < fix->verdicts_nr; i++) {
+		const struct stable_verdict *v = &fix->verdicts[i];
+		json_t *bo = json_object();
+		bool by = v->state == STABLE_HAS_BACKPORT ||
+			  v->state == STABLE_HAS_PATCH_ID;
+
+		json_object_set_new(bo, "branch", json_string(v->branch->name));
+		json_object_set_new(bo, "ref", json_string(v->branch->shorthand));
+		json_object_set_new(bo, "state", json_string(state_names[v->state]));
+		json_object_set_new(bo, "by", by ? json_oid(&v->by) : json_null());
+		json_array_append_new(branches, bo);
+		if (v->state == STABLE_NEEDS)
+			json_array_append_new(request,
+					      json_string(v->branch->name));
+	}
+	json_object_set_new(o, "branches", branches);
+	json_object_set_new(o, "request", request);
+	return o;
+}
+
+int stable_print_json(FILE *fp, const struct stable_ctx *ctx,
+		      const struct stable_fix *fixes, size_t nr)
+{
+	json_t *root = json_object(), *arr = json_array();
+	int ret = 0;
+
+	if (!root || !arr)
+		die_oom();
+	json_object_set_new(root, "mainline", json_text(ctx->mainline_name));
+	for (size_t i = 0; i < nr; i++)
+		json_array_append_new(arr, fix_json(ctx, &fixes[i]));
+	json_object_set_new(root, "commits", arr);
+	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
+		ret = error_errno("unable to write the JSON output");
+	json_decref(root);
+	return ret;
 }
 
 void stable_wrap(struct strbuf *out, const char *text, size_t width)

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <git2.h>
 
 #include "config.h"
@@ -135,6 +136,10 @@ void stable_fix_release(struct stable_fix *fix);
 /* The analysis as a person reads it, a few indented lines a commit. */
 void stable_describe(struct strbuf *out, const struct stable_ctx *ctx,
 		     const struct stable_fix *fix);
+/* The analysis of every fix as one JSON object (--json).  0, or -1 after
+ * an error. */
+int stable_print_json(FILE *fp, const struct stable_ctx *ctx,
+		      const struct stable_fix *fixes, size_t nr);
 /* The text for under a patch's "---" line. */
 void stable_note(struct strbuf *out, const struct stable_ctx *ctx,
 		 const struct stable_fix *fix);

@@ -328,6 +328,51 @@ test_expect_success '--note with nothing to request exits 1' '
 	test_cmp expect err
 '
 
+test_expect_success '--json gives the analysis to scripts' '
+	(
+		cd repo &&
+		git bpf stable-request --json "master^{/^bpf: Fix foo}" \
+			"master^{/^bpf: Fix qux}" >../json
+	) &&
+	cat >summary.py <<-\EOF &&
+	import json, sys
+	fix, bug, bp = sys.argv[1:4]
+	d = json.load(sys.stdin)
+	assert d["mainline"] == "origin/master"
+	foo, qux = d["commits"]
+	assert foo["commit"] == fix and foo["subject"] == "bpf: Fix foo"
+	assert foo["in_mainline"] is True and foo["release"] is None
+	assert foo["fixes"] == [{"commit": bug, "written": bug[:12],
+	                         "subject": "bpf: Add foo", "release": "v6.1-rc1"}]
+	assert foo["affects"] == ["v6.1", "v6.2"]
+	for b in foo["branches"] + qux["branches"]:
+	    print(b["branch"], b["ref"], b["state"], b["by"] == bp)
+	print("request: [%s]" % " ".join(foo["request"] + qux["request"]),
+	      len(qux["affects"]))
+	EOF
+	/usr/bin/python3 summary.py "$(git -C repo rev-parse "master^{/^bpf: Fix foo}")" \
+		"$(git -C repo rev-parse "master^{/^bpf: Add foo}")" \
+		"$(git -C repo rev-parse "stable/linux-6.2.y^{/^bpf: Fix foo}")" \
+		<json >summary &&
+	cat >expect <<-\EOF &&
+	linux-6.2.y stable/linux-6.2.y has-backport True
+	linux-6.1.y stable/linux-6.1.y needs False
+	linux-6.0.y linux-6.0.y no-bug False
+	linux-6.2.y stable/linux-6.2.y no-bug False
+	linux-6.1.y stable/linux-6.1.y no-bug False
+	linux-6.0.y linux-6.0.y no-bug False
+	request: [linux-6.1.y] 0
+	EOF
+	test_cmp expect summary &&
+	(
+		cd repo &&
+		test_expect_code 1 git bpf stable-request --json "master^{/^bpf: Fix qux}" >../json2 &&
+		test_expect_code 2 git bpf stable-request --json --note HEAD 2>../err
+	) &&
+	grep "\"request\": \[\]" json2 &&
+	grep "^error: --note and --json exclude each other$" err
+'
+
 test_expect_success 'the BPF maintainers from config; a stable address there is dropped' '
 	cat >config <<-\EOF &&
 	[lists]
@@ -510,7 +555,7 @@ test_expect_success 'bad usage and bad input exit 2 naming the culprit' '
 	grep "^error: --dry-run, --stdout and -o exclude each other$" err4 &&
 	grep "^error: unknown mainline branch .nope.$" err5 &&
 	grep "^error: unknown --confirm value .maybe.$" err6 &&
-	grep "^error: --note prints a note" err7 &&
+	grep "^error: --note prints no mail: drop --dry-run, --stdout and -o$" err7 &&
 	mkdir not-a-repo &&
 	(
 		cd not-a-repo &&
