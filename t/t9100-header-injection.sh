@@ -155,6 +155,20 @@ test_expect_success 'a CR in the subject, author name and trailers adds no heade
 	esac
 '
 
+test_expect_success 'a CR encoded in a trailer name stays encoded' '
+	git reset -q --hard bpf-next/master &&
+	echo "/* f */" >>kernel/bpf/verifier.c &&
+	git add kernel/bpf/verifier.c &&
+	test_tick &&
+	printf "bpf: Fix qux\n\nThe body.\n\nReported-by: =?UTF-8?q?x=0DBcc:_evil@example.net?= <r@example.com>\nSigned-off-by: Jane Developer <jane@example.org>\n" \
+		>msg &&
+	git commit -q -F msg &&
+	send_one --stdout >../trailer.mbox 2>../err &&
+	expected_headers expect &&
+	check_headers expect ../trailer.mbox &&
+	grep "r@example.com" ../trailer.mbox
+'
+
 test_expect_success 'a NUL in the subject cuts nothing out of the headers' '
 	git reset -q --hard bpf-next/master &&
 	echo "/* b */" >>kernel/bpf/verifier.c &&
