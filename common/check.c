@@ -805,11 +805,31 @@ static bool prefix_has_word(const char *prefix, const char *word)
 	return false;
 }
 
+/* "N/M" in a prefix; false when there is none. */
+static bool prefix_numbers(const char *prefix, unsigned long *n,
+			   unsigned long *total)
+{
+	for (const char *w = prefix; *w; w++) {
+		char *end, *end2;
+
+		if ((w != prefix && w[-1] != ' ') || !isdigit((unsigned char)*w))
+			continue;
+		*n = strtoul(w, &end, 10);
+		if (*end != '/' || !isdigit((unsigned char)end[1]))
+			continue;
+		*total = strtoul(end + 1, &end2, 10);
+		if (!*end2 || *end2 == ' ')
+			return true;
+	}
+	return false;
+}
+
 static void check_prefix_one(struct check_ctx *c, const struct patch *p,
 			     int version)
 {
 	enum tree_id want = c->r->tree.id;
 	struct strbuf shown = STRBUF_INIT;
+	unsigned long n, total;
 	int id;
 
 	if (!p->prefix) {
@@ -836,6 +856,16 @@ static void check_prefix_one(struct check_ctx *c, const struct patch *p,
 		check_addf(c, p, "subject-prefix", -1,
 			   "[%s] is version %d, the series is v%d", shown.buf,
 			   prefix_version(p->prefix), version);
+	if (!prefix_numbers(p->prefix, &n, &total)) {
+		if (c->s->nr > 1)
+			check_addf(c, p, "subject-prefix", -1,
+				   "[%s] has no number (N/%zu)", shown.buf,
+				   c->s->nr);
+	} else if (total != c->s->nr || n != p->nr) {
+		check_addf(c, p, "subject-prefix", -1,
+			   "[%s] is numbered %lu/%lu, but it is %zu/%zu of the files",
+			   shown.buf, n, total, p->nr, c->s->nr);
+	}
 	strbuf_release(&shown);
 }
 

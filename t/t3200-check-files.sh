@@ -113,6 +113,23 @@ test_expect_success 'subject-prefix fires on versions not alike and the wrong tr
 	test_cmp expect actual
 '
 
+test_expect_success 'subject-prefix fires on numbers that do not fit the files' '
+	mkdir numbers &&
+	cp good/*.patch numbers/ &&
+	sed -i "s/^Subject: \[PATCH bpf-next 2\/3\]/Subject: [PATCH bpf-next 2\/4]/" \
+		numbers/0002-*.patch &&
+	(
+	cd repo &&
+	test_expect_code 1 git bpf check ../numbers/*.patch >../actual &&
+	git format-patch -q --no-numbered --subject-prefix="PATCH bpf-next" \
+		--cover-letter -o ../unnumbered bpf-next/master &&
+	test_expect_code 1 git bpf check ../unnumbered/*.patch >../unnumbered.out
+	) &&
+	grep "^2/3 $c2 selftests/bpf: Test spilled constants: error: \[PATCH bpf-next 2/4\] is numbered 2/4, but it is 2/3 of the files \[subject-prefix\]$" actual &&
+	test $(grep -c "\[subject-prefix\]$" actual) = 1 &&
+	grep "^1/3 $c1 bpf: Track spilled constants: error: \[PATCH bpf-next\] has no number (N/3) \[subject-prefix\]$" unnumbered.out
+'
+
 test_expect_success '--tree overrides the prefix and says what is wrong' '
 	(
 	cd repo &&
