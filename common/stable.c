@@ -227,7 +227,7 @@ static bool graph_layer_open(struct graph_layer *l, const char *path)
 	const unsigned char *edges = NULL;
 	size_t oids_len = 0, data_len = 0, edges_len = 0;
 	struct stat st;
-	unsigned chunks;
+	unsigned int chunks;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	memset(l, 0, sizeof(*l));
@@ -252,7 +252,7 @@ static bool graph_layer_open(struct graph_layer *l, const char *path)
 	chunks = p[6];
 	if (8 + (size_t)(chunks + 1) * 12 > l->size)
 		goto bad;
-	for (unsigned i = 0; i < chunks; i++) {
+	for (unsigned int i = 0; i < chunks; i++) {
 		const unsigned char *e = p + 8 + i * 12;
 		uint64_t off = get_be64(e + 4), next = get_be64(e + 16);
 		size_t len;
@@ -589,7 +589,7 @@ static int graph_reaches(struct stable_graph *g, git_repository *repo,
 					      git_oid_tostr_s(&id));
 				break;
 			}
-			for (unsigned i = 0; i < git_commit_parentcount(c); i++)
+			for (unsigned int i = 0; i < git_commit_parentcount(c); i++)
 				reach_push(&w, g, git_commit_parent_id(c, i));
 			git_commit_free(c);
 			continue;
@@ -1127,7 +1127,7 @@ static int branch_list_graph(struct stable_ctx *ctx, struct stable_branch *b,
 					git_oid_tostr_s(&oid));
 				goto out;
 			}
-			for (unsigned i = 0; i < git_commit_parentcount(c); i++)
+			for (unsigned int i = 0; i < git_commit_parentcount(c); i++)
 				reach_push(&w, g, git_commit_parent_id(c, i));
 			git_commit_free(c);
 		} else {
