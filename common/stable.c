@@ -23,6 +23,9 @@
 /* Commit dates may run a little behind their merges; git name-rev
  * allows a day too. */
 #define DATE_SLOP	(24 * 60 * 60)
+/* Stable commits come in date order but for a queue applied out of
+ * order: below a commit this much older than needed, none is younger. */
+#define QUEUE_SLOP	(30 * 24 * 60 * 60)
 
 /* The lists in Cc: [lists] key, and the address when it is unset. */
 static const char *const cc_lists[][2] = {
@@ -1096,8 +1099,9 @@ static int branch_add_commit(struct stable_ctx *ctx, struct stable_branch *b,
  * The commits of b that its base lacks, younger than b->since, through
  * the commit-graph: libgit2's hiding walk costs some 30 us a commit, the
  * graph a fraction of that.  Commits of higher generation than the base
- * cannot be its ancestors; the others are asked.  1 when the graph
- * cannot tell (the base is newer than it).
+ * cannot be its ancestors; the others are asked.  An old branch (the
+ * stable remote holds them back to 2.6) is left at its first commits.
+ * 1 when the graph cannot tell (the base is newer than it).
  */
 static int branch_list_graph(struct stable_ctx *ctx, struct stable_branch *b,
 			     git_oid **out, size_t *nr, size_t *alloc)
@@ -1132,6 +1136,7 @@ static int branch_list_graph(struct stable_ctx *ctx, struct stable_branch *b,
 			git_commit_free(c);
 		} else {
 			uint32_t pos = w.pos[--w.pos_nr], gen;
+			git_time_t t;
 
 			if (pos == base_pos || seen[pos])
 				continue;
@@ -1152,11 +1157,14 @@ static int branch_list_graph(struct stable_ctx *ctx, struct stable_branch *b,
 				      "commit-graph write'");
 				goto out;
 			}
+			t = graph_time(g, pos);
+			if (t < b->since - QUEUE_SLOP)
+				continue;
 			ALLOC_GROW(w.pos, w.pos_nr + w.parents_nr, w.pos_alloc);
 			for (size_t i = 0; i < w.parents_nr; i++)
 				w.pos[w.pos_nr++] = w.parents[i];
 			/* too old to be a backport: not worth reading */
-			if (graph_time(g, pos) < b->since)
+			if (t < b->since)
 				continue;
 		}
 		ALLOC_GROW(*out, *nr + 1, *alloc);
@@ -1169,14 +1177,22 @@ out:
 	return ret;
 }
 
-/* The same with libgit2's walk, hiding the base. */
+/* The same with libgit2's walk, hiding the base; nothing when even the
+ * branch's newest commit is too old. */
 static int branch_list_walk(struct stable_ctx *ctx, struct stable_branch *b,
 			    git_oid **out, size_t *nr, size_t *alloc)
 {
 	git_revwalk *walk = NULL;
+	git_commit *tip = NULL;
 	git_oid oid;
 	int r, ret = -1;
 
+	if (git_commit_lookup(&tip, ctx->repo, &b->tip))
+		return git_err("unable to read '%s'", b->shorthand);
+	r = git_commit_time(tip) < b->since - QUEUE_SLOP;
+	git_commit_free(tip);
+	if (r)
+		return 0;
 	if (git_revwalk_new(&walk, ctx->repo) ||
 	    git_revwalk_push(walk, &b->tip) ||
 	    git_revwalk_hide(walk, &ctx->rel[b->base].commit)) {
