@@ -128,4 +128,36 @@ test_expect_success 'fuzz inputs through git bpf check: no crash' '
 	done
 '
 
+test_expect_success 'fuzz inputs as MAINTAINERS: no crash' '
+	mkdir -p kernel/bpf &&
+	echo x >kernel/bpf/verifier.c &&
+	for f in "$GIT_BPF_SRC"/fuzz/corpus/maint/* "$GIT_BPF_SRC"/fuzz/crashes/maint/*
+	do
+		test -f "$f" || continue
+		git bpf maintainers --maintainers="$f" -f kernel/bpf/verifier.c \
+			>out 2>err
+		no_crash $? || { echo "on $f"; cat err; return 1; }
+	done
+'
+
+test_expect_success 'fuzz inputs as the INI file: no crash' '
+	for f in "$GIT_BPF_SRC"/fuzz/corpus/config/* "$GIT_BPF_SRC"/fuzz/crashes/config/*
+	do
+		test -f "$f" || continue
+		GIT_BPF_CONFIG="$f" git bpf check esc.patch >out 2>err
+		no_crash $? || { echo "on $f"; cat err; return 1; }
+	done
+'
+
+test_expect_success 'a malformed INI file is bad input naming file and line' '
+	printf "[smtp]\nserver = a\n[smtp\npass = x\n" >bad.ini &&
+	(
+		GIT_BPF_CONFIG="$PWD/bad.ini" &&
+		export GIT_BPF_CONFIG &&
+		test_expect_code 2 git bpf check esc.patch >out 2>err
+	) &&
+	echo "error: malformed line 3 in '\''$PWD/bad.ini'\''" >expect &&
+	test_cmp expect err
+'
+
 test_done
