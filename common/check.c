@@ -46,7 +46,7 @@ static const struct check_rule rules[] = {
 	  "BPF fixes reach stable through the BPF maintainers: drop the Cc: stable line and, once the fix is in mainline, run 'git bpf stable-request'" },
 	{ "cover-letter-missing", CHECK_ERROR,
 	  "more than one patch and no cover letter (patch files)",
-	  "add one with 'git format-patch --cover-letter', or let 'git bpf send' write it" },
+	  "write a cover letter with its subject and blurb filled in ('git format-patch --cover-letter'), or let 'git bpf send' compose it" },
 	{ "subject-prefix", CHECK_ERROR,
 	  "patch files: missing or wrong [PATCH bpf]/[PATCH bpf-next] prefix, or versions not alike",
 	  "fixes go as [PATCH bpf], new work as [PATCH bpf-next] (git format-patch --subject-prefix='PATCH bpf-next'); 'git bpf send' writes it" },
@@ -882,6 +882,13 @@ static void check_prefixes(struct check_ctx *c)
 	if (s->nr > 1 && !s->cover)
 		check_addf(c, NULL, "cover-letter-missing", -1,
 			   "%zu patches and no cover letter", s->nr);
+	else if (s->cover &&
+		 ((s->cover->subject &&
+		   strstr(s->cover->subject, "*** SUBJECT HERE ***")) ||
+		  (s->cover->body &&
+		   strstr(s->cover->body, "*** BLURB HERE ***"))))
+		check_addf(c, s->cover, "cover-letter-missing", -1,
+			   "the cover letter is still git format-patch's template (*** SUBJECT HERE ***, *** BLURB HERE ***)");
 }
 
 /* --- what the series touches ----------------------------------------- */
@@ -1095,7 +1102,8 @@ void check_print_findings(FILE *fp, const struct check_result *r, bool color)
 			fprintf(fp, "%s%.12s%s ", color ? COLOR_COMMIT : "",
 				f->commit, color ? COLOR_RESET : "");
 		fprintf(fp, "%s: %s%s%s: %s [%s]\n",
-			*f->subject || f->patch ? f->subject : "series",
+			*f->subject ? f->subject :
+			f->patch ? "(no subject)" : "series",
 			color ? (err ? COLOR_ERROR : COLOR_WARNING) : "",
 			err ? "error" : "warning", color ? COLOR_RESET : "",
 			f->message, f->rule);

@@ -9,6 +9,13 @@ new_topic () {
 
 sob='Signed-off-by: A U Thor <author@example.com>'
 
+# fill_cover DIR: give format-patch's cover letter in DIR a subject and a blurb
+fill_cover () {
+	sed -i -e "s/\*\*\* SUBJECT HERE \*\*\*/A series/" \
+		-e "s/\*\*\* BLURB HERE \*\*\*/What the series does, and why./" \
+		"$1"/*0000-cover-letter.patch
+}
+
 test_expect_success 'setup: a kernel-like repository' '
 	make_kernel_repo repo
 '
@@ -65,7 +72,7 @@ test_expect_success 'empty-message fires on an empty message' '
 	git commit -q -a --allow-empty-message -m "" &&
 	test_expect_code 1 git bpf check >../actual
 	) &&
-	grep "^1/1 [0-9a-f]* : error: no description: the message has only a subject \[empty-message\]$" actual &&
+	grep "^1/1 [0-9a-f]* (no subject): error: no description: the message has only a subject \[empty-message\]$" actual &&
 	grep "^1/1 .*: error: no Signed-off-by: line (the author is A U Thor <author@example.com>) \[signoff-missing\]$" actual
 '
 
@@ -421,6 +428,7 @@ test_expect_success 'uapi-not-synced in patch files: one side touched, then both
 	git format-patch -q --stdout --subject-prefix="PATCH bpf-next" -1 HEAD~1 >../one-side.eml &&
 	git format-patch -q --cover-letter --subject-prefix="PATCH bpf-next" \
 		-o ../both-sides HEAD~2 &&
+	fill_cover ../both-sides &&
 	git bpf check ../one-side.eml >../actual &&
 	git bpf check ../both-sides/*.patch >../quiet
 	) &&

@@ -4,6 +4,13 @@ test_description='git bpf check: patch and mbox files, and bad input'
 
 sob='Signed-off-by: A U Thor <author@example.com>'
 
+# fill_cover DIR: give format-patch's cover letter in DIR a subject and a blurb
+fill_cover () {
+	sed -i -e "s/\*\*\* SUBJECT HERE \*\*\*/A series/" \
+		-e "s/\*\*\* BLURB HERE \*\*\*/What the series does, and why./" \
+		"$1"/*0000-cover-letter.patch
+}
+
 test_expect_success 'setup: a three-patch bpf-next series' '
 	make_kernel_repo repo &&
 	(
@@ -40,6 +47,7 @@ test_expect_success 'format-patch files with a cover letter are quiet' '
 	cd repo &&
 	git format-patch -q --cover-letter --subject-prefix="PATCH bpf-next" \
 		-o ../good bpf-next/master &&
+	fill_cover ../good &&
 	git bpf check ../good/*.patch >../actual
 	) &&
 	echo "tree: bpf-next (from the subject prefix)" >expect &&
@@ -68,7 +76,22 @@ test_expect_success 'cover-letter-missing fires on a 3-patch mbox without cover'
 	cat >expect <<-EOF &&
 	tree: bpf-next (from the subject prefix)
 	0/3 series: error: 3 patches and no cover letter [cover-letter-missing]
-	hint: add one with '"'"'git format-patch --cover-letter'"'"', or let '"'"'git bpf send'"'"' write it
+	hint: write a cover letter with its subject and blurb filled in ('"'"'git format-patch --cover-letter'"'"'), or let '"'"'git bpf send'"'"' compose it
+	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'cover-letter-missing fires on the unfilled template' '
+	(
+	cd repo &&
+	git format-patch -q --cover-letter --subject-prefix="PATCH bpf-next" \
+		-o ../template bpf-next/master &&
+	test_expect_code 1 git bpf check ../template/*.patch >../actual
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (from the subject prefix)
+	0/3 *** SUBJECT HERE ***: error: the cover letter is still git format-patch'"'"'s template (*** SUBJECT HERE ***, *** BLURB HERE ***) [cover-letter-missing]
+	hint: write a cover letter with its subject and blurb filled in ('"'"'git format-patch --cover-letter'"'"'), or let '"'"'git bpf send'"'"' compose it
 	EOF
 	test_cmp expect actual
 '
@@ -77,11 +100,12 @@ test_expect_success 'subject-prefix fires on [PATCH n/m] without a tree' '
 	(
 	cd repo &&
 	git format-patch -q --cover-letter -o ../notree bpf-next/master &&
+	fill_cover ../notree &&
 	test_expect_code 1 git bpf check ../notree/*.patch >../actual
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (no Fixes: tags)
-	0/3 *** SUBJECT HERE ***: error: [PATCH 0/3] names no tree: use [PATCH bpf-next] [subject-prefix]
+	0/3 A series: error: [PATCH 0/3] names no tree: use [PATCH bpf-next] [subject-prefix]
 	1/3 $c1 bpf: Track spilled constants: error: [PATCH 1/3] names no tree: use [PATCH bpf-next] [subject-prefix]
 	2/3 $c2 selftests/bpf: Test spilled constants: error: [PATCH 2/3] names no tree: use [PATCH bpf-next] [subject-prefix]
 	3/3 $c3 libbpf: Log skipped programs: error: [PATCH 3/3] names no tree: use [PATCH bpf-next] [subject-prefix]
@@ -94,7 +118,8 @@ test_expect_success 'subject-prefix fires on versions not alike and the wrong tr
 	(
 	cd repo &&
 	git format-patch -q --cover-letter -v2 --subject-prefix="PATCH bpf-next" \
-		-o ../v2 bpf-next/master
+		-o ../v2 bpf-next/master &&
+	fill_cover ../v2
 	) &&
 	sed -i "s/^Subject: \[PATCH bpf-next v2 2\/3\]/Subject: [PATCH bpf-next v3 2\/3]/" \
 		v2/v2-0002-*.patch &&

@@ -4,6 +4,13 @@ test_description='git bpf check: the target tree, its branch, the merge window, 
 
 sob='Signed-off-by: A U Thor <author@example.com>'
 
+# fill_cover DIR: give format-patch's cover letter in DIR a subject and a blurb
+fill_cover () {
+	sed -i -e "s/\*\*\* SUBJECT HERE \*\*\*/A series/" \
+		-e "s/\*\*\* BLURB HERE \*\*\*/What the series does, and why./" \
+		"$1"/*0000-cover-letter.patch
+}
+
 # make_iproute2_repo DIR: a tiny repository with iproute2's files and
 # remotes for iproute2 (main) and iproute2-next (main)
 make_iproute2_repo () {
@@ -81,6 +88,7 @@ test_expect_success '[PATCH iproute2 net-next] files are quiet' '
 	cd ip2 &&
 	git format-patch -q --cover-letter --subject-prefix="PATCH iproute2 net-next" \
 		-o ../ip2-patches iproute2-next/main..topic &&
+	fill_cover ../ip2-patches &&
 	git bpf check ../ip2-patches/*.patch >../actual
 	) &&
 	echo "tree: iproute2-next (from the subject prefix)" >expect &&

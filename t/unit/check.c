@@ -93,7 +93,7 @@ static void test_files_without_cover_or_fixes(void **state)
 		"tree: bpf (from the subject prefix)\n"
 		"0/2 series: error: 2 patches and no cover letter [cover-letter-missing]\n"
 		"0/2 series: error: the series is for bpf (fixes) and no patch has a Fixes: tag [fixes-missing]\n"
-		"hint: add one with 'git format-patch --cover-letter', or let 'git bpf send' write it\n"
+		"hint: write a cover letter with its subject and blurb filled in ('git format-patch --cover-letter'), or let 'git bpf send' compose it\n"
 		"hint: name the commit that brought the bug: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA; new work goes to bpf-next\n");
 	assert_int_equal(r.errors, 2);
 	assert_int_equal(r.warnings, 0);
