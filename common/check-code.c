@@ -192,8 +192,9 @@ static void info_line(const char *file, char kind, const char *line,
 		memcpy(st->cur, name, sizeof(name));
 		return;
 	}
+	/* "};" or "} __attribute__((aligned(8)));" ends the struct */
 	s = skip_ws(line, end);
-	if (line_is(s, (size_t)(end - s), "};")) {
+	if (line_is(s, (size_t)(end - s), "}")) {
 		st->cur[0] = '\0';
 		return;
 	}
