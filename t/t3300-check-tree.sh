@@ -411,6 +411,22 @@ test_expect_success 'the man page documents every rule' '
 	done
 '
 
+test_expect_success '--help opens the man page, which man can format' '
+	mkdir -p fakebin &&
+	printf "#!/bin/sh\necho \"man \$*\"\n" >fakebin/man &&
+	chmod +x fakebin/man &&
+	PATH="$PWD/fakebin:$PATH" git-bpf-check --help >actual &&
+	echo "man git-bpf-check" >expect &&
+	test_cmp expect actual &&
+	if command -v man >/dev/null
+	then
+		MANWIDTH=80 man -l "$GIT_BPF_SRC/man/git-bpf-check.1" >page 2>err &&
+		grep "^NAME" page &&
+		grep "merge-window" page &&
+		! grep -i "warning" err
+	fi
+'
+
 test_expect_success 'colour only on a terminal' '
 	(
 	cd repo &&
