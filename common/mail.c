@@ -24,7 +24,9 @@ bool mail_header_unsafe(const char *text)
 bool rfc2047_needed(const char *text)
 {
 	for (const char *p = text; *p; p++) {
-		if (non_ascii(*p) || *p == '\n')
+		/* as git's is_rfc2047_special(): control bytes too, so a
+		 * CR can never end a header line */
+		if (non_ascii(*p) || (unsigned char)*p < 0x20 || *p == 0x7f)
 			return true;
 		if (p[0] == '=' && p[1] == '?')
 			return true;
