@@ -56,6 +56,19 @@ int recipient_parse(struct strbuf *out, const char *text)
 			strbuf_addch(&addr, *p++);
 	}
 	strbuf_trim(&addr);
+	if (strstr(name.buf, "=?")) {
+		struct strbuf dec = STRBUF_INIT;
+
+		rfc2047_decode(&dec, name.buf, name.len);
+		strbuf_release(&name);
+		name = dec;
+	}
+	/* a name that decodes to control bytes is no name worth keeping */
+	for (size_t i = 0; i < name.len; i++)
+		if ((unsigned char)name.buf[i] < 0x20 || name.buf[i] == 0x7f) {
+			strbuf_reset(&name);
+			break;
+		}
 	if (address_valid(addr.buf)) {
 		address_format(out, name.buf, addr.buf, false);
 		ret = 0;
@@ -108,8 +121,7 @@ static void add_one(struct recipients *r, struct strvec *list,
 
 /* Parse user-given addresses (--to, --cc, config): bad ones are errors. */
 static int add_given(struct recipients *r, struct strvec *list,
-		     const struct strvec *also, const struct strvec *given,
-		     const char *what)
+		     const struct strvec *also, const struct strvec *given)
 {
 	size_t i;
 
@@ -117,10 +129,10 @@ static int add_given(struct recipients *r, struct strvec *list,
 		struct address *v = NULL;
 		size_t n = 0, j;
 
-		if (address_list_parse(&v, &n, given->v[i])) {
-			error("bad address in %s: '%s'", what, given->v[i]);
+		/* address_list_parse() named the address, line breaks
+		 * escaped: one error line is enough */
+		if (address_list_parse(&v, &n, given->v[i]))
 			return -2;
-		}
 		for (j = 0; j < n; j++) {
 			struct strbuf sb = STRBUF_INIT;
 
@@ -241,7 +253,7 @@ static int bpf_maintainers(struct recipients *r, const struct config *cfg,
 		int ret;
 
 		strvec_push(&v, given);
-		ret = add_given(r, out, &r->to, &v, "[lists] bpf-maintainers");
+		ret = add_given(r, out, &r->to, &v);
 		strvec_clear(&v);
 		return ret;
 	}
@@ -291,8 +303,8 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 	}
 
 	tree_lists(r, cfg, tc, &common_cc);
-	if ((ret = add_given(r, &r->to, NULL, o->to, "--to")) ||
-	    (ret = add_given(r, &r->to, NULL, &cfg_to, "[send] to")))
+	if ((ret = add_given(r, &r->to, NULL, o->to)) ||
+	    (ret = add_given(r, &r->to, NULL, &cfg_to)))
 		goto out;
 	ret = -1;
 	if (o->auto_cc && repo && maint_db_load_repo(&r->db, repo) < 0)
@@ -334,17 +346,16 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 			add_trailers(r, cc, &p->trailers, o->sender);
 			add_fixes(r, cc, repo, &p->trailers, o->sender);
 		}
-		if ((ret = add_given(r, cc, &r->to, o->cc, "--cc")) ||
-		    (ret = add_given(r, cc, &r->to, &cfg_cc, "[send] cc")))
+		if ((ret = add_given(r, cc, &r->to, o->cc)) ||
+		    (ret = add_given(r, cc, &r->to, &cfg_cc)))
 			goto out;
 		ret = -1;
 		for (j = 0; j < cc->nr; j++)
 			add_one(r, &r->cover_cc, &r->to, cc->v[j], NULL);
 	}
 	if (!s->nr) {
-		if ((ret = add_given(r, &r->cover_cc, &r->to, o->cc, "--cc")) ||
-		    (ret = add_given(r, &r->cover_cc, &r->to, &cfg_cc,
-				     "[send] cc")))
+		if ((ret = add_given(r, &r->cover_cc, &r->to, o->cc)) ||
+		    (ret = add_given(r, &r->cover_cc, &r->to, &cfg_cc)))
 			goto out;
 	}
 	ret = 0;
