@@ -27,6 +27,23 @@ test_expect_success '-h prints the usage' '
 	grep "^usage: git bpf maintainers" out
 '
 
+test_expect_success '--help opens the man page, which man can format' '
+	mkdir -p fakebin &&
+	printf "#!/bin/sh\necho \"man \$*\"\n" >fakebin/man &&
+	chmod +x fakebin/man &&
+	PATH="$PWD/fakebin:$PATH" git-bpf-maintainers --help >actual &&
+	echo "man git-bpf-maintainers" >expect &&
+	test_cmp expect actual &&
+	if command -v man >/dev/null
+	then
+		MANWIDTH=80 man --warnings -l \
+			"$GIT_BPF_SRC/man/git-bpf-maintainers.1" >page 2>err &&
+		grep "^NAME" page &&
+		grep "show-ties" page &&
+		test_must_be_empty err
+	fi
+'
+
 test_expect_success 'an unknown option is bad usage' '
 	test_expect_code 2 git-bpf-maintainers --frobnicate 2>err &&
 	grep "^error: unknown option .--frobnicate." err
