@@ -190,4 +190,28 @@ test_expect_success 'sendemail.smtpPass from git config never shows either' '
 	no_secret git.out git.err smtp/mailbox repo/.git/bpf
 '
 
+test_expect_success 'the password is in no argument or environment of ours' '
+	smtp_start --hang &&
+	smtp_config tls &&
+	(
+		cd repo &&
+		rm -rf .git/bpf &&
+		exec "$GIT_BPF_BUILD/bin/git-bpf-send" --tree=bpf-next --resend \
+			>../hang.out 2>../hang.err
+	) &
+	pid=$! &&
+	i=0 &&
+	while ! grep -q -s -a "git-bpf-send" /proc/$pid/cmdline && test $i -lt 100
+	do
+		sleep 0.05
+		i=$((i + 1))
+	done &&
+	sleep 1 &&
+	cat /proc/$pid/cmdline /proc/$pid/environ >proc-text &&
+	kill $pid &&
+	wait $pid
+	grep -q -a "git-bpf-send" proc-text &&
+	no_secret proc-text
+'
+
 test_done
