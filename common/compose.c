@@ -523,7 +523,8 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		error("no patches to send");
 		return -2;
 	}
-	if ((ret = sender_load(&from, repo, cfg)))
+	ret = sender_load(&from, repo, cfg);
+	if (ret)
 		goto out;
 	ret = -1;
 	sig = signature(cfg, &sig_owned);

@@ -145,6 +145,16 @@ static int add_given(struct recipients *r, struct strvec *list,
 	return 0;
 }
 
+/* The command line's addresses, then the configuration's. */
+static int add_given_both(struct recipients *r, struct strvec *list,
+			  const struct strvec *also, const struct strvec *opt,
+			  const struct strvec *cfg)
+{
+	int ret = add_given(r, list, also, opt);
+
+	return ret ? ret : add_given(r, list, also, cfg);
+}
+
 static void add_maint(struct recipients *r, struct strvec *cc,
 		      const struct maint_result *mr)
 {
@@ -303,16 +313,18 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 	}
 
 	tree_lists(r, cfg, tc, &common_cc);
-	if ((ret = add_given(r, &r->to, NULL, o->to)) ||
-	    (ret = add_given(r, &r->to, NULL, &cfg_to)))
+	ret = add_given_both(r, &r->to, NULL, o->to, &cfg_to);
+	if (ret)
 		goto out;
 	ret = -1;
 	if (o->auto_cc && repo && maint_db_load_repo(&r->db, repo) < 0)
 		goto out;
-	if (o->auto_cc && tc->iproute2 &&
-	    (ret = bpf_maintainers(r, cfg, &common_cc)))
-		goto out;
-	ret = -1;
+	if (o->auto_cc && tc->iproute2) {
+		ret = bpf_maintainers(r, cfg, &common_cc);
+		if (ret)
+			goto out;
+		ret = -1;
+	}
 
 	r->nr = s->nr;
 	r->cc = xcalloc(s->nr ? s->nr : 1, sizeof(*r->cc));
@@ -346,16 +358,16 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 			add_trailers(r, cc, &p->trailers, o->sender);
 			add_fixes(r, cc, repo, &p->trailers, o->sender);
 		}
-		if ((ret = add_given(r, cc, &r->to, o->cc)) ||
-		    (ret = add_given(r, cc, &r->to, &cfg_cc)))
+		ret = add_given_both(r, cc, &r->to, o->cc, &cfg_cc);
+		if (ret)
 			goto out;
 		ret = -1;
 		for (j = 0; j < cc->nr; j++)
 			add_one(r, &r->cover_cc, &r->to, cc->v[j], NULL);
 	}
 	if (!s->nr) {
-		if ((ret = add_given(r, &r->cover_cc, &r->to, o->cc)) ||
-		    (ret = add_given(r, &r->cover_cc, &r->to, &cfg_cc)))
+		ret = add_given_both(r, &r->cover_cc, &r->to, o->cc, &cfg_cc);
+		if (ret)
 			goto out;
 	}
 	ret = 0;
