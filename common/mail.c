@@ -197,9 +197,22 @@ new_line:
 	}
 }
 
-void mail_subject_add(struct strbuf *out, const char *prefix,
-		      const char *title)
+/* Header text without the white space around it: a trailing blank
+ * would make the wrapper end the header on an empty line. */
+static char *header_text(const char *value)
 {
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, value);
+	strbuf_trim(&sb);
+	return strbuf_detach(&sb, NULL);
+}
+
+void mail_subject_add(struct strbuf *out, const char *prefix,
+		      const char *value)
+{
+	char *title = header_text(value);
+
 	strbuf_addstr(out, "Subject: ");
 	if (prefix && *prefix) {
 		strbuf_addstr(out, prefix);
@@ -210,10 +223,13 @@ void mail_subject_add(struct strbuf *out, const char *prefix,
 	else
 		add_wrapped(out, title, -(int)last_line_length(out), 1, 78);
 	strbuf_addch(out, '\n');
+	free(title);
 }
 
-void mail_header_add(struct strbuf *out, const char *name, const char *value)
+void mail_header_add(struct strbuf *out, const char *name, const char *raw)
 {
+	char *value = header_text(raw);
+
 	strbuf_addstr(out, name);
 	strbuf_addstr(out, ": ");
 	if (rfc2047_needed(value) || has_long_word(value))
@@ -221,6 +237,7 @@ void mail_header_add(struct strbuf *out, const char *name, const char *value)
 	else
 		add_wrapped(out, value, -(int)last_line_length(out), 1, 78);
 	strbuf_addch(out, '\n');
+	free(value);
 }
 
 static bool needs_rfc822_quoting(const char *s)
@@ -278,7 +295,8 @@ void address_format(struct strbuf *out, const char *name, const char *addr,
 		strbuf_addstr(out, addr);
 		return;
 	}
-	if (encode && (rfc2047_needed(name) || has_long_word(name)))
+	if (encode && (rfc2047_needed(name) || has_long_word(name) ||
+		       strlen(name) > MAIL_LONGEST_WORD))
 		add_rfc2047(out, name, strlen(name), RFC2047_ADDRESS);
 	else if (needs_rfc822_quoting(name))
 		add_rfc822_quoted(out, name);
@@ -290,29 +308,36 @@ void address_format(struct strbuf *out, const char *name, const char *addr,
 void mail_header_add_addresses(struct strbuf *out, const char *name,
 			       const struct strvec *addrs)
 {
-	if (!addrs->nr)
-		return;
-	strbuf_addf(out, "%s: ", name);
+	size_t written = 0;
+
+	/*
+	 * Only what parses as an address is written, re-formatted: a value
+	 * that does not (empty, a line break, too long) never reaches the
+	 * header raw.  Callers report bad addresses before composing.
+	 */
 	for (size_t i = 0; i < addrs->nr; i++) {
 		struct address a;
 
-		if (i)
-			strbuf_addstr(out, ",\n\t");
-		if (!address_parse(&a, addrs->v[i])) {
-			address_format(out, a.name, a.addr, true);
-			address_release(&a);
-		} else {
-			strbuf_addstr(out, addrs->v[i]);
-		}
+		if (!*addrs->v[i] || mail_header_unsafe(addrs->v[i]) ||
+		    address_parse_quiet(&a, addrs->v[i]))
+			continue;
+		strbuf_addstr(out, written ? ",\n\t" : name);
+		if (!written)
+			strbuf_addstr(out, ": ");
+		address_format(out, a.name, a.addr, true);
+		address_release(&a);
+		written++;
 	}
-	strbuf_addch(out, '\n');
+	if (written)
+		strbuf_addch(out, '\n');
 }
 
 bool address_valid(const char *addr)
 {
 	const char *at = strrchr(addr, '@');
 
-	if (!at || at == addr || !at[1])
+	/* RFC 5321: a path is at most 256 octets, so an address 254 */
+	if (!at || at == addr || !at[1] || strlen(addr) > 254)
 		return false;
 	for (const char *p = addr; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' ||
@@ -361,7 +386,21 @@ static char *unquote_name(const char *s, size_t len)
 	}
 }
 
+static int address_parse_core(struct address *a, const char *text,
+			      bool quiet);
+
 int address_parse(struct address *a, const char *text)
+{
+	return address_parse_core(a, text, false);
+}
+
+int address_parse_quiet(struct address *a, const char *text)
+{
+	return address_parse_core(a, text, true);
+}
+
+static int address_parse_core(struct address *a, const char *text,
+			      bool quiet)
 {
 	const char *lt, *gt;
 
@@ -378,7 +417,8 @@ int address_parse(struct address *a, const char *text)
 			else
 				strbuf_addch(&shown, *p);
 		}
-		error("address '%s' holds a line break", shown.buf);
+		if (!quiet)
+			error("address '%s' holds a line break", shown.buf);
 		strbuf_release(&shown);
 		return -1;
 	}
@@ -386,10 +426,10 @@ int address_parse(struct address *a, const char *text)
 	if (lt) {
 		gt = strchr(lt, '>');
 		if (!gt)
-			return error("invalid address '%s'", text);
+			return quiet ? -1 : error("invalid address '%s'", text);
 		for (const char *p = gt + 1; *p; p++)
 			if (!isspace((unsigned char)*p))
-				return error("invalid address '%s'", text);
+				return quiet ? -1 : error("invalid address '%s'", text);
 		a->addr = trim_dup(lt + 1, (size_t)(gt - lt - 1));
 		a->name = unquote_name(text, (size_t)(lt - text));
 	} else {
@@ -399,7 +439,7 @@ int address_parse(struct address *a, const char *text)
 			const char *close = strrchr(paren, ')');
 
 			if (!close)
-				return error("invalid address '%s'", text);
+				return quiet ? -1 : error("invalid address '%s'", text);
 			a->addr = trim_dup(text, (size_t)(paren - text));
 			a->name = trim_dup(paren + 1, (size_t)(close - paren - 1));
 		} else {
@@ -408,7 +448,7 @@ int address_parse(struct address *a, const char *text)
 		}
 	}
 	if (!address_valid(a->addr)) {
-		int ret = error("invalid address '%s'", text);
+		int ret = quiet ? -1 : error("invalid address '%s'", text);
 
 		address_release(a);
 		return ret;

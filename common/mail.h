@@ -22,6 +22,8 @@ struct address {
  * valid address or holds CR, LF or NUL.
  */
 int address_parse(struct address *a, const char *text);
+/* The same without the error message. */
+int address_parse_quiet(struct address *a, const char *text);
 /* Split a header value on top-level commas and parse each; -1 on the
  * first bad one (error printed). */
 int address_list_parse(struct address **out, size_t *nr, const char *text);

@@ -125,8 +125,10 @@ static void check_cc(const char *const *values, size_t nr)
 	for (size_t i = 0; i < nr; i++)
 		strvec_push(&sv, values[i]);
 	mail_header_add_addresses(&h, "Cc", &sv);
-	assert_true(header_ok(&h, "Cc"));
-	assert_null(strstr(h.buf, "\nBcc:"));
+	/* no valid address at all: no header, rather than a broken one */
+	if (h.len)
+		assert_true(header_ok(&h, "Cc"));
+	assert_null(strstr(h.buf, "Bcc:"));
 	strbuf_release(&h);
 	strvec_clear(&sv);
 }
