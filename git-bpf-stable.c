@@ -268,8 +268,14 @@ int main(int argc, char **argv)
 	report = o.mode == OUTPUT_STDOUT ? stderr : stdout;
 
 	git_libgit2_init();
-	/* each stable commit is read once: caching them only costs memory */
+	/*
+	 * Each stable commit is read once, from all over a kernel-sized
+	 * pack: caching them, or keeping big pack windows mapped, only
+	 * costs memory.
+	 */
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)(4 << 20));
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)(32 << 20));
 	if (repo_open(&repo) || config_load(&cfg, repo) ||
 	    stable_ctx_init(&ctx, repo, &cfg, o.mainline))
 		goto out;
