@@ -900,9 +900,13 @@ int stable_ctx_init(struct stable_ctx *ctx, git_repository *repo,
 	if (collect_refs(ctx, &remotes))
 		goto out;
 	if (!ctx->rel_nr) {
+		const char *slash = strchr(ctx->mainline_name, '/');
+
 		error("no release tags (vX.Y, vX.Y-rcN) in the repository");
-		hint("fetch mainline's tags: git fetch --tags %s",
-		     strchr(ctx->mainline_name, '/') ? "origin" : "<remote>");
+		if (slash)
+			hint("fetch mainline's tags: git fetch --tags %.*s",
+			     (int)(slash - ctx->mainline_name),
+			     ctx->mainline_name);
 		goto out;
 	}
 	qsort(ctx->rel, ctx->rel_nr, sizeof(*ctx->rel), release_cmp);

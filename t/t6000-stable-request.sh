@@ -577,6 +577,7 @@ test_expect_success 'a repository without stable branches or release tags' '
 		test_expect_code 2 git bpf stable-request HEAD 2>../err2
 	) &&
 	grep "^error: no release tags (vX.Y, vX.Y-rcN) in the repository$" err &&
+	grep "^hint: fetch mainline.s tags: git fetch --tags origin$" err &&
 	grep "^error: no stable branches (linux-X.Y.y) in the repository$" err2
 '
 
