@@ -320,7 +320,7 @@ def main():
             print("# %s %s: %d queries, %d lines compared" % (
                 kind, roles, counts.get((roles, kind), 0),
                 counts.get((roles, kind, "lines"), 0)))
-    print("# queries with tied sections (compared as sets): %d" % tie_queries)
+    print("# answers with tied sections (compared as sets): %d" % tie_queries)
     print("# empty-address list lines dropped from get_maintainer.pl: %d" % quirks)
     print("# mismatches: %d" % failures)
     return 1 if failures else 0
