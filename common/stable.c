@@ -2234,9 +2234,12 @@ static void add_request_block(struct strbuf *out, const struct stable_ctx *ctx,
 	struct strbuf has = STRBUF_INIT;
 
 	strbuf_addf(out, "commit %s (\"%s\")\n\n", s, fix->subject);
+	/* the maintainers know mainline, not the sender's name for it */
 	add_field(out, "mainline:");
-	if (fix->in_mainline)
+	if (fix->release >= 0)
 		add_mainline(out, ctx, fix);
+	else if (fix->in_mainline)
+		strbuf_addstr(out, "merged, not yet in a release");
 	else
 		strbuf_addstr(out, "not in mainline yet");
 	strbuf_addch(out, '\n');

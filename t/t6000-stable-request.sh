@@ -167,7 +167,7 @@ test_expect_success 'the mail: headers, recipients and body' '
 
 	commit $fix ("bpf: Fix foo")
 
-	  mainline:   in origin/master, not yet released
+	  mainline:   merged, not yet in a release
 	  fixes:      $bug ("bpf: Add foo"), in v6.1-rc1
 	  affects:    v6.1 and v6.2
 	  queue for:  linux-6.1.y
