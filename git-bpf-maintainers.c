@@ -49,6 +49,7 @@ struct ctx {
 	struct maint_db *db;
 	char *root;		/* absolute, resolved; paths are below it */
 	char *prefix;		/* cwd below root: "" or "dir/" */
+	bool head_tree;		/* the tree is HEAD's, not the file system */
 };
 
 enum arg_kind { ARG_PATH, ARG_PATCH, ARG_RANGE };
@@ -145,7 +146,8 @@ static int classify(struct ctx *c, const char *arg, bool path_only,
 		*kind = ARG_PATH;
 		return 0;
 	}
-	tracked = inside && path->len &&
+	/* a file of the commit is a path, whatever it holds */
+	tracked = c->head_tree && inside && path->len &&
 		  (maint_db_is_file(c->db, path->buf) ||
 		   maint_db_is_dir(c->db, path->buf));
 	if (tracked) {
@@ -153,15 +155,20 @@ static int classify(struct ctx *c, const char *arg, bool path_only,
 		return 0;
 	}
 	if (!stat(arg, &st) && S_ISREG(st.st_mode)) {
+		bool binary;
+
 		if (strbuf_read_file(&content, arg) < 0) {
 			ret = error_errno("unable to read '%s'", arg);
-		} else if (memchr(content.buf, '\0', content.len)) {
-			ret = error("'%s' is a binary file, not a patch", arg);
-		} else if (looks_like_patch(&content) || !inside) {
-			*kind = ARG_PATCH;
-		} else {
-			*kind = ARG_PATH;
+			strbuf_release(&content);
+			return ret;
 		}
+		binary = memchr(content.buf, '\0', content.len);
+		if (inside && (binary || !looks_like_patch(&content)))
+			*kind = ARG_PATH;
+		else if (binary)
+			ret = error("'%s' is a binary file, not a patch", arg);
+		else
+			*kind = ARG_PATCH;
 		strbuf_release(&content);
 		return ret;
 	}
@@ -512,11 +519,13 @@ int main(int argc, char **argv)
 		r = maint_db_load_repo(&c.db, c.repo);
 		if (r < 0)
 			goto out;
+		c.head_tree = true;
 		set_root(&c, git_repository_workdir(c.repo));
 	} else if (c.repo) {
 		r = maint_db_load_repo(&c.db, c.repo);
 		if (r < 0)
 			goto out;
+		c.head_tree = true;
 		set_root(&c, ".");
 	} else if (!access("MAINTAINERS", F_OK)) {
 		/* an unpacked tarball, as get_maintainer.pl is run in */

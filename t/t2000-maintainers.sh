@@ -441,6 +441,19 @@ test_expect_success 'paths, patches and ranges do not mix' '
 	grep "^error: paths, patch files and a revision range cannot be mixed" err
 '
 
+test_expect_success 'an unpacked tarball: MAINTAINERS of the directory' '
+	mkdir tarball &&
+	(cd linux && git archive HEAD) | (cd tarball && tar xf -) &&
+	cp patches/0001-*.patch tarball/ &&
+	(cd linux && git-bpf-maintainers --no-roles ../patches/0001-*.patch &&
+	 git-bpf-maintainers --no-roles kernel/bpf/core.c) >expect &&
+	(cd tarball && GIT_CEILING_DIRECTORIES="$(cd .. && pwd)" &&
+	 export GIT_CEILING_DIRECTORIES &&
+	 git-bpf-maintainers --no-roles 0001-*.patch &&
+	 git-bpf-maintainers --no-roles kernel/bpf/core.c) >actual &&
+	test_cmp expect actual
+'
+
 test_expect_success 'a tree without MAINTAINERS: the BPF list from config' '
 	git init -q iproute2 &&
 	(cd iproute2 && test_commit_file ip/ip.c "int main;" "ip: start") &&
