@@ -24,7 +24,9 @@ static void one(const char *text)
 		return;
 	}
 	FUZZ_CHECK(a.name && a.addr);
-	FUZZ_CHECK(!fuzz_has_ctl(a.name) && !fuzz_has_ctl(a.addr));
+	/* the name is RFC 2047-decoded and may hold anything; what
+	 * address_format() writes of it may not */
+	FUZZ_CHECK(!fuzz_has_ctl(a.addr));
 	FUZZ_CHECK(address_valid(a.addr));
 	address_format(&sb, a.name, a.addr, true);
 	FUZZ_CHECK(!fuzz_has_ctl(sb.buf));
