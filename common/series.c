@@ -112,6 +112,8 @@ static void sig_copy(const git_signature *sig, char **name, char **email,
 	*tz = sig->when.offset;
 }
 
+static int to_utf8(struct strbuf *sb, const char *charset, const char *where);
+
 static int load_commit(struct series *s, git_repository *repo,
 		       git_commit *commit, unsigned flags)
 {
@@ -133,6 +135,21 @@ static int load_commit(struct series *s, git_repository *repo,
 	sig_copy(git_commit_committer(commit), &p->committer_name,
 		 &p->committer_email, &p->commit_time, &p->commit_tz);
 	p->message = xstrdup(msg ? msg : "");
+	/* i18n.commitEncoding: convert as git log does for display */
+	if (git_commit_message_encoding(commit) &&
+	    strcasecmp(git_commit_message_encoding(commit), "UTF-8") &&
+	    strcasecmp(git_commit_message_encoding(commit), "utf8")) {
+		struct strbuf sb = STRBUF_INIT;
+		char *where = xstrfmt("commit %.12s", p->oid);
+
+		strbuf_addstr(&sb, p->message);
+		if (!to_utf8(&sb, git_commit_message_encoding(commit), where)) {
+			free(p->message);
+			p->message = strbuf_detach(&sb, NULL);
+		}
+		strbuf_release(&sb);
+		free(where);
+	}
 	split_message(p, p->message);
 	trailer_parse(&p->trailers, p->message, strlen(p->message));
 	return load_paths(p, repo, commit);

@@ -219,6 +219,17 @@ test_expect_success 'a message in a declared charset is converted' '
 	grep "^subject libbpf: Ünïcode subject$" actual
 '
 
+test_expect_success 'a commit stored in another encoding is read as UTF-8' '
+	git init -q enc &&
+	(cd enc &&
+	 echo a >a && git add a && test_tick && git commit -q -m base &&
+	 echo b >>a && test_tick &&
+	 git -c i18n.commitEncoding=ISO-8859-1 commit -q -a \
+		-m "$(printf "bpf: Gr\374\337e")" &&
+	 ts range HEAD~1) >actual &&
+	grep "^subject bpf: Grüße$" actual
+'
+
 test_expect_success 'a file larger than a series can be is refused' '
 	truncate -s 100M huge.patch &&
 	test_expect_code 2 ts files huge.patch 2>err &&
