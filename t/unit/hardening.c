@@ -201,6 +201,20 @@ static void test_subject_trailing_space(void **state)
 	check_subject("bpf: Fix\t\t\t\t\t\t\t\t\t\t", false);
 }
 
+/* fuzz/crashes/rfc2047/subject-space-run: a run of spaces longer than a
+ * line was folded into a line of nothing but spaces, which RFC 5322
+ * only allows as obsolete syntax and some readers take for the end of
+ * the headers. */
+static void test_subject_space_run(void **state)
+{
+	char *v = repeat("", 'a', 70, ""), *w;
+
+	w = xstrfmt("%s%100s", v, "b");
+	check_subject(w, false);
+	free(w);
+	free(v);
+}
+
 /* fuzz/crashes/rfc2047/subject-10000: one word of 10,000 characters
  * cannot be folded at white space; it must be encoded into words that
  * can be, not sent as one 10,000-octet line. */
@@ -314,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_subject_cr),
 		cmocka_unit_test(test_subject_control_bytes),
 		cmocka_unit_test(test_subject_trailing_space),
+		cmocka_unit_test(test_subject_space_run),
 		cmocka_unit_test(test_subject_long_word),
 		cmocka_unit_test(test_subject_folds_back),
 		cmocka_unit_test(test_encoded_name_breaks_no_line),
