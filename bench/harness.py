@@ -10,7 +10,6 @@
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import platform

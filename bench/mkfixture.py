@@ -1131,7 +1131,8 @@ def series_fix(fx, files):
 
 
 def main():
-	ap = argparse.ArgumentParser(description=__doc__)
+	ap = argparse.ArgumentParser(
+		description="Build the kernel-sized benchmark repository.")
 	ap.add_argument("--src", required=True, help="unpacked kernel tree")
 	ap.add_argument("--dir", required=True, help="repository to create")
 	ap.add_argument("--commits", type=int, default=200000)
