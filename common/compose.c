@@ -409,7 +409,8 @@ static void shortlog(struct strbuf *out, const struct series *s,
 			g[ng++].name = name;
 		strvec_push(&g[j].subjects, subjects[i]);
 	}
-	qsort(g, ng, sizeof(*g), group_cmp);
+	if (ng)
+		qsort(g, ng, sizeof(*g), group_cmp);
 	for (i = 0; i < ng; i++) {
 		strbuf_addf(out, "%s (%zu):\n", g[i].name, g[i].subjects.nr);
 		for (j = 0; j < g[i].subjects.nr; j++)

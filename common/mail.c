@@ -53,6 +53,17 @@ static bool has_long_word(const char *text)
 	return false;
 }
 
+/* Whether wrapping text could start a line with blanks only: git's
+ * wrapper keeps runs of blanks, so a run at a break makes a line of
+ * white space, which a reader takes for the end of the header. */
+static bool has_blank_run(const char *text)
+{
+	for (const char *p = text; *p; p++)
+		if (isspace((unsigned char)p[0]) && isspace((unsigned char)p[1]))
+			return true;
+	return false;
+}
+
 static size_t last_line_length(const struct strbuf *sb)
 {
 	size_t i = sb->len;
@@ -218,7 +229,8 @@ void mail_subject_add(struct strbuf *out, const char *prefix,
 		strbuf_addstr(out, prefix);
 		strbuf_addch(out, ' ');
 	}
-	if (rfc2047_needed(title) || has_long_word(title))
+	if (rfc2047_needed(title) || has_long_word(title) ||
+	    (last_line_length(out) + strlen(title) > 78 && has_blank_run(title)))
 		add_rfc2047(out, title, strlen(title), RFC2047_SUBJECT);
 	else
 		add_wrapped(out, title, -(int)last_line_length(out), 1, 78);
@@ -232,7 +244,8 @@ void mail_header_add(struct strbuf *out, const char *name, const char *raw)
 
 	strbuf_addstr(out, name);
 	strbuf_addstr(out, ": ");
-	if (rfc2047_needed(value) || has_long_word(value))
+	if (rfc2047_needed(value) || has_long_word(value) ||
+	    (last_line_length(out) + strlen(value) > 78 && has_blank_run(value)))
 		add_rfc2047(out, value, strlen(value), RFC2047_SUBJECT);
 	else
 		add_wrapped(out, value, -(int)last_line_length(out), 1, 78);
@@ -256,6 +269,16 @@ static void add_rfc822_quoted(struct strbuf *out, const char *s)
 	strbuf_addch(out, '"');
 }
 
+/* How long the name is once quoted as add_rfc822_quoted() quotes it. */
+static size_t quoted_length(const char *name)
+{
+	size_t n = strlen(name) + 2;
+
+	for (const char *p = name; *p; p++)
+		n += *p == '\\' || *p == '"';
+	return n;
+}
+
 /* git's pp_user_info() in email mode, the header name given. */
 void mail_from_add(struct strbuf *out, const char *hdr, const char *name,
 		   const char *addr)
@@ -269,7 +292,8 @@ void mail_from_add(struct strbuf *out, const char *hdr, const char *name,
 		strbuf_addch(out, '\n');
 		return;
 	}
-	if (rfc2047_needed(name) || has_long_word(name)) {
+	if (rfc2047_needed(name) || has_long_word(name) ||
+	    quoted_length(name) > MAIL_LONGEST_WORD || has_blank_run(name)) {
 		add_rfc2047(out, name, strlen(name), RFC2047_ADDRESS);
 		max_length = 76;
 	} else if (needs_rfc822_quoting(name)) {
@@ -296,7 +320,7 @@ void address_format(struct strbuf *out, const char *name, const char *addr,
 		return;
 	}
 	if (encode && (rfc2047_needed(name) || has_long_word(name) ||
-		       strlen(name) > MAIL_LONGEST_WORD))
+		       quoted_length(name) > MAIL_LONGEST_WORD))
 		add_rfc2047(out, name, strlen(name), RFC2047_ADDRESS);
 	else if (needs_rfc822_quoting(name))
 		add_rfc822_quoted(out, name);

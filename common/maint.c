@@ -1566,7 +1566,8 @@ static size_t file_sections(struct maint_db *db, const char *file,
 		(*hits)[nr].depth = depth;
 		nr++;
 	}
-	qsort(*hits, nr, sizeof(**hits), hit_cmp);
+	if (nr)	/* qsort() wants a real array, even of nothing */
+		qsort(*hits, nr, sizeof(**hits), hit_cmp);
 	return nr;
 }
 
@@ -1829,7 +1830,8 @@ static void sort_uniq(struct strvec *sv)
 
 	if (!sv->nr)
 		return;
-	qsort(sv->v, sv->nr, sizeof(*sv->v), cmp_str);
+	if (sv->nr)
+		qsort(sv->v, sv->nr, sizeof(*sv->v), cmp_str);
 	for (i = 1, j = 1; i < sv->nr; i++) {
 		if (strcmp(sv->v[i], sv->v[j - 1]))
 			sv->v[j++] = sv->v[i];
@@ -1958,7 +1960,8 @@ static int query_run(struct maint_db *db, struct query *q,
 	}
 	free(hits);
 
-	qsort(q->kw, q->kw_nr, sizeof(*q->kw), cmp_index_str);
+	if (q->kw_nr)
+		qsort(q->kw, q->kw_nr, sizeof(*q->kw), cmp_index_str);
 	for (i = 0; i < q->kw_nr; i++)
 		if (!i || q->kw[i] != q->kw[i - 1])
 			add_categories(&st, db->tv[q->kw[i]].sec, 0);

@@ -396,8 +396,20 @@ static bool is_from_line(const char *line, size_t len)
 	    !isdigit((unsigned char)colon[1]) ||
 	    !isdigit((unsigned char)colon[2]))
 		return false;
-	if (strtol(colon + 3, NULL, 10) <= 90)
-		return false;
+	/* the year, read within the line (strtol would skip the newline) */
+	{
+		const char *y = colon + 3, *end = line - 5 + len;
+		long year = 0;
+
+		while (y < end && *y == ' ')
+			y++;
+		if (y >= end || !isdigit((unsigned char)*y))
+			return false;
+		while (y < end && isdigit((unsigned char)*y) && year < 100000)
+			year = year * 10 + (*y++ - '0');
+		if (year <= 90)
+			return false;
+	}
 	return true;
 }
 
@@ -1036,7 +1048,23 @@ out:
 	return ret;
 }
 
+static int parse_mbox(struct series *s, const char *buf, size_t len,
+		      const char *name);
+
 int series_parse_mbox(struct series *s, const char *buf, size_t len,
+		      const char *name)
+{
+	/* the parsers below may rely on a NUL after the text */
+	struct strbuf copy = STRBUF_INIT;
+	int ret;
+
+	strbuf_add(&copy, buf, len);
+	ret = parse_mbox(s, copy.buf, copy.len, name);
+	strbuf_release(&copy);
+	return ret;
+}
+
+static int parse_mbox(struct series *s, const char *buf, size_t len,
 		      const char *name)
 {
 	size_t starts_alloc = 0, nstarts = 0, pos = 0;
@@ -1135,7 +1163,7 @@ int series_load_files(struct series *s, git_repository *repo,
 			strbuf_release(&buf);
 			return error("'%s' is empty", files[i]);
 		}
-		if (series_parse_mbox(s, buf.buf, buf.len, files[i])) {
+		if (parse_mbox(s, buf.buf, buf.len, files[i])) {
 			strbuf_release(&buf);
 			return -1;
 		}

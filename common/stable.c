@@ -909,8 +909,10 @@ int stable_ctx_init(struct stable_ctx *ctx, git_repository *repo,
 			     ctx->mainline_name);
 		goto out;
 	}
-	qsort(ctx->rel, ctx->rel_nr, sizeof(*ctx->rel), release_cmp);
-	qsort(ctx->br, ctx->br_nr, sizeof(*ctx->br), branch_cmp);
+	if (ctx->rel_nr)
+		qsort(ctx->rel, ctx->rel_nr, sizeof(*ctx->rel), release_cmp);
+	if (ctx->br_nr)
+		qsort(ctx->br, ctx->br_nr, sizeof(*ctx->br), branch_cmp);
 
 	for (i = kept = 0; i < ctx->br_nr; i++) {
 		struct stable_branch *b = &ctx->br[i];
