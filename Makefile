@@ -84,7 +84,9 @@ units: $(UNIT_PROGS) $(HELPER_PROGS)
 # The whole suite: C unit tests and shell tests, under prove (TAP).
 # The shell tests source ./lib.sh, so they run from t/.
 test: all units
-	$(Q)cd t && GIT_BPF_BUILD=$(abspath $(BUILD)) $(PROVE) $(PROVE_OPTS) \
+	$(Q)cd t && GIT_BPF_BUILD=$(abspath $(BUILD)) \
+		LSAN_OPTIONS=suppressions=$(abspath fuzz/lsan.supp) \
+		$(PROVE) $(PROVE_OPTS) \
 		$(abspath $(UNIT_PROGS)) $(notdir $(SHELL_TESTS))
 
 # The same suite built with AddressSanitizer and UBSan.
