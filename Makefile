@@ -85,7 +85,7 @@ units: $(UNIT_PROGS) $(HELPER_PROGS)
 # The shell tests source ./lib.sh, so they run from t/.
 test: all units
 	$(Q)cd t && GIT_BPF_BUILD=$(abspath $(BUILD)) \
-		LSAN_OPTIONS=suppressions=$(abspath fuzz/lsan.supp) \
+		LSAN_OPTIONS=suppressions=$(abspath fuzz/lsan.supp):print_suppressions=0 \
 		$(PROVE) $(PROVE_OPTS) \
 		$(abspath $(UNIT_PROGS)) $(notdir $(SHELL_TESTS))
 
