@@ -1236,7 +1236,9 @@ static int push_email_address(struct state *st, const char *line,
 	struct entry *e;
 
 	parse_email(st->db, line, &st->n, &st->a);
-	if (!st->a.len)
+	/* a line break would forge a header line wherever this is mailed */
+	if (!st->a.len || strpbrk(st->a.buf, "\r\n") ||
+	    strpbrk(st->n.buf, "\r\n"))
 		return 0;
 	if (st->n.len && lc_has(&st->name_inuse, st->n.buf))
 		return 1;
@@ -1421,6 +1423,13 @@ static void add_categories(struct state *st, size_t si, unsigned tie)
 				warn_line(db, t->lineno, "L: '%s' does not start "
 					  "with an address; left out", t->value);
 				t->warned = true;
+			}
+			if (strpbrk(addr.buf, "\r\n")) {
+				if (!t->warned)
+					warn_line(db, t->lineno, "L: address "
+						  "holds a line break; left out");
+				t->warned = true;
+				continue;
 			}
 			lc = lc_dup(addr.buf);
 			if (!strvec_has(&st->list_seen, lc, false)) {
