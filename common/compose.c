@@ -74,6 +74,12 @@ static void sanitized_subject(struct strbuf *sb, const char *msg)
 
 char *compose_filename(int version, size_t nr, const char *subject)
 {
+	return compose_filename_ext(version, nr, subject, ".patch");
+}
+
+char *compose_filename_ext(int version, size_t nr, const char *subject,
+			   const char *ext)
+{
 	struct strbuf sb = STRBUF_INIT, subj = STRBUF_INIT;
 	/* format.filenameMaxLength 64, less ".patch" and one */
 	size_t max_len = 64 - (strlen(".patch") + 1);
@@ -84,7 +90,7 @@ char *compose_filename(int version, size_t nr, const char *subject)
 	strbuf_addf(&sb, "%04zu-%s", nr, subj.buf);
 	if (sb.len > max_len)
 		strbuf_setlen(&sb, max_len);
-	strbuf_addstr(&sb, ".patch");
+	strbuf_addstr(&sb, ext);
 	strbuf_release(&subj);
 	return strbuf_detach(&sb, NULL);
 }

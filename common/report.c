@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "compose.h"
 #include "doctor.h"
 #include "mail.h"
 #include "maint.h"
@@ -464,31 +465,6 @@ int report_check_text(const char *subject, const char *body)
 	return 0;
 }
 
-/* A file name as format-patch makes one from a subject. */
-static char *subject_filename(const char *subject)
-{
-	struct strbuf sb = STRBUF_INIT;
-	bool dash = false;
-	const char *p;
-
-	strbuf_addstr(&sb, "0001-");
-	for (p = subject; *p && sb.len < 5 + 52; p++) {
-		if (isalnum((unsigned char)*p) || *p == '.' || *p == '_') {
-			if (dash && sb.len > 5)
-				strbuf_addch(&sb, '-');
-			dash = false;
-			strbuf_addch(&sb, *p);
-		} else {
-			dash = true;
-		}
-	}
-	while (sb.len > 5 && (sb.buf[sb.len - 1] == '.' ||
-			      sb.buf[sb.len - 1] == '-'))
-		strbuf_setlen(&sb, sb.len - 1);
-	strbuf_addstr(&sb, ".eml");
-	return strbuf_detach(&sb, NULL);
-}
-
 int report_compose(struct message_set *ms, const struct report *r,
 		   const char *subject, const char *body,
 		   const char *from_name, const char *from_addr,
@@ -511,7 +487,7 @@ int report_compose(struct message_set *ms, const struct report *r,
 		strvec_push_unique(&m->to, r->to.v[i], true);
 	for (i = 0; i < r->cc.nr; i++)
 		strvec_push_unique(&m->cc, r->cc.v[i], true);
-	m->filename = subject_filename(subject);
+	m->filename = compose_filename_ext(1, 1, subject, ".eml");
 
 	mail_from_add(&text, "From", from_name, from_addr);
 	mail_date(&date, t, tz);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <jansson.h>
 
+#include "compose.h"
 #include "mail.h"
 #include "maint.h"
 #include "repo.h"
@@ -2287,30 +2288,6 @@ static void add_request_block(struct strbuf *out, const struct stable_ctx *ctx,
 	free(s);
 }
 
-/* A file name as format-patch makes one from a subject. */
-static char *subject_filename(const char *subject)
-{
-	struct strbuf sb = STRBUF_INIT;
-	bool dash = false;
-
-	strbuf_addstr(&sb, "0001-");
-	for (const char *p = subject; *p && sb.len < 5 + 52; p++) {
-		if (isalnum((unsigned char)*p) || *p == '.' || *p == '_') {
-			if (dash && sb.len > 5)
-				strbuf_addch(&sb, '-');
-			dash = false;
-			strbuf_addch(&sb, *p);
-		} else {
-			dash = true;
-		}
-	}
-	while (sb.len > 5 && (sb.buf[sb.len - 1] == '.' ||
-			      sb.buf[sb.len - 1] == '-'))
-		strbuf_setlen(&sb, sb.len - 1);
-	strbuf_addstr(&sb, ".eml");
-	return strbuf_detach(&sb, NULL);
-}
-
 int stable_compose(struct message_set *ms, const struct stable_ctx *ctx,
 		   const struct stable_fix *fixes, size_t nr,
 		   const struct strvec *to, const struct strvec *cc,
@@ -2365,7 +2342,7 @@ int stable_compose(struct message_set *ms, const struct stable_ctx *ctx,
 		strvec_push_unique(&m->to, to->v[i], true);
 	for (size_t i = 0; i < cc->nr; i++)
 		strvec_push_unique(&m->cc, cc->v[i], true);
-	m->filename = subject_filename(m->subject);
+	m->filename = compose_filename_ext(1, 1, m->subject, ".eml");
 
 	mail_from_add(&text, "From", from_name, from_addr);
 	mail_date(&date, t, tz);
