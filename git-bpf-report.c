@@ -37,8 +37,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_COMMIT = 256, OPT_SUBJECT, OPT_BODY, OPT_CC, OPT_DRY_RUN,
-	OPT_STDOUT, OPT_SMTP_SERVER, OPT_SMTP_PORT, OPT_SMTP_ENCRYPTION,
-	OPT_SMTP_USER, OPT_CONFIRM, OPT_SMTP_DEBUG, OPT_INSECURE, OPT_HELP,
+	OPT_STDOUT, OPT_HELP,
 };
 
 struct report_opts {
@@ -68,22 +67,20 @@ static int parse_options(struct report_opts *o, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "stdout", no_argument, NULL, OPT_STDOUT },
 		{ "output-directory", required_argument, NULL, 'o' },
-		{ "smtp-server", required_argument, NULL, OPT_SMTP_SERVER },
-		{ "smtp-port", required_argument, NULL, OPT_SMTP_PORT },
-		{ "smtp-encryption", required_argument, NULL,
-		  OPT_SMTP_ENCRYPTION },
-		{ "smtp-user", required_argument, NULL, OPT_SMTP_USER },
-		{ "confirm", required_argument, NULL, OPT_CONFIRM },
-		{ "smtp-debug", no_argument, NULL, OPT_SMTP_DEBUG },
-		{ "insecure-skip-certificate-check", no_argument, NULL,
-		  OPT_INSECURE },
 		{ "help", no_argument, NULL, OPT_HELP },
+		DELIVER_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+		int r = deliver_option(&o->deliver, opt, optarg);
+
+		if (r < 0)
+			return -1;
+		if (r)
+			continue;
 		switch (opt) {
 		case OPT_COMMIT:
 			strvec_push(&o->commits, optarg);
@@ -109,31 +106,6 @@ static int parse_options(struct report_opts *o, int argc, char **argv)
 			if (set_mode(o, OUTPUT_DIR, "-o"))
 				return -1;
 			o->dir = optarg;
-			break;
-		case OPT_SMTP_SERVER:
-			o->deliver.smtp_server = optarg;
-			break;
-		case OPT_SMTP_PORT:
-			o->deliver.smtp_port = optarg;
-			break;
-		case OPT_SMTP_ENCRYPTION:
-			o->deliver.smtp_encryption = optarg;
-			break;
-		case OPT_SMTP_USER:
-			o->deliver.smtp_user = optarg;
-			break;
-		case OPT_CONFIRM:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
-			    strcmp(optarg, "never"))
-				return error("--confirm takes auto, always or never, not '%s'",
-					     optarg);
-			o->deliver.confirm = optarg;
-			break;
-		case OPT_SMTP_DEBUG:
-			o->deliver.smtp_debug = true;
-			break;
-		case OPT_INSECURE:
-			o->deliver.insecure = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -50,8 +50,7 @@ static const char usage_text[] =
 enum {
 	OPT_TREE = 256, OPT_RFC, OPT_RESEND, OPT_COVER, OPT_TO, OPT_CC,
 	OPT_NO_AUTO_CC, OPT_NO_CHECK, OPT_IGNORE, OPT_DRY_RUN, OPT_STDOUT,
-	OPT_SMTP_SERVER, OPT_SMTP_PORT, OPT_SMTP_ENC, OPT_SMTP_USER,
-	OPT_CONFIRM, OPT_SMTP_DEBUG, OPT_RESUME, OPT_INSECURE, OPT_HELP,
+	OPT_RESUME, OPT_HELP,
 };
 
 static void split_into(struct strvec *sv, const char *list)
@@ -168,16 +167,9 @@ int main(int argc, char **argv)
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "stdout", no_argument, NULL, OPT_STDOUT },
 		{ "output-directory", required_argument, NULL, 'o' },
-		{ "smtp-server", required_argument, NULL, OPT_SMTP_SERVER },
-		{ "smtp-port", required_argument, NULL, OPT_SMTP_PORT },
-		{ "smtp-encryption", required_argument, NULL, OPT_SMTP_ENC },
-		{ "smtp-user", required_argument, NULL, OPT_SMTP_USER },
-		{ "confirm", required_argument, NULL, OPT_CONFIRM },
-		{ "smtp-debug", no_argument, NULL, OPT_SMTP_DEBUG },
 		{ "resume", no_argument, NULL, OPT_RESUME },
-		{ "insecure-skip-certificate-check", no_argument, NULL,
-		  OPT_INSECURE },
 		{ "help", no_argument, NULL, OPT_HELP },
+		DELIVER_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct strvec to = STRVEC_INIT, cc = STRVEC_INIT, ignore = STRVEC_INIT;
@@ -197,6 +189,11 @@ int main(int argc, char **argv)
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "hv:o:", longopts, NULL)) != -1) {
+		r = deliver_option(&dopts, opt, optarg);
+		if (r < 0)
+			goto out;
+		if (r)
+			continue;
 		switch (opt) {
 		case OPT_TREE:
 			tree = optarg;
@@ -242,35 +239,8 @@ int main(int argc, char **argv)
 			dir = optarg;
 			modes++;
 			break;
-		case OPT_SMTP_SERVER:
-			dopts.smtp_server = optarg;
-			break;
-		case OPT_SMTP_PORT:
-			dopts.smtp_port = optarg;
-			break;
-		case OPT_SMTP_ENC:
-			dopts.smtp_encryption = optarg;
-			break;
-		case OPT_SMTP_USER:
-			dopts.smtp_user = optarg;
-			break;
-		case OPT_CONFIRM:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
-			    strcmp(optarg, "never")) {
-				error("bad --confirm value '%s': auto, always or never",
-				      optarg);
-				goto out;
-			}
-			dopts.confirm = optarg;
-			break;
-		case OPT_SMTP_DEBUG:
-			dopts.smtp_debug = true;
-			break;
 		case OPT_RESUME:
 			resume = true;
-			break;
-		case OPT_INSECURE:
-			dopts.insecure = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -35,8 +35,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_NOTE = 256, OPT_JSON, OPT_FORCE, OPT_MAINLINE, OPT_DRY_RUN, OPT_STDOUT,
-	OPT_SMTP_SERVER, OPT_SMTP_PORT, OPT_SMTP_ENCRYPTION, OPT_SMTP_USER,
-	OPT_CONFIRM, OPT_SMTP_DEBUG, OPT_INSECURE, OPT_HELP,
+	OPT_HELP,
 };
 
 static const struct option options[] = {
@@ -47,14 +46,8 @@ static const struct option options[] = {
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "stdout", no_argument, NULL, OPT_STDOUT },
 	{ "output-directory", required_argument, NULL, 'o' },
-	{ "smtp-server", required_argument, NULL, OPT_SMTP_SERVER },
-	{ "smtp-port", required_argument, NULL, OPT_SMTP_PORT },
-	{ "smtp-encryption", required_argument, NULL, OPT_SMTP_ENCRYPTION },
-	{ "smtp-user", required_argument, NULL, OPT_SMTP_USER },
-	{ "confirm", required_argument, NULL, OPT_CONFIRM },
-	{ "smtp-debug", no_argument, NULL, OPT_SMTP_DEBUG },
-	{ "insecure-skip-certificate-check", no_argument, NULL, OPT_INSECURE },
 	{ "help", no_argument, NULL, OPT_HELP },
+	DELIVER_LONG_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -81,6 +74,12 @@ static int parse_options(int argc, char **argv, struct stable_opts *o)
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+ho:", options, NULL)) != -1) {
+		int r = deliver_option(&o->deliver, c, optarg);
+
+		if (r < 0)
+			return -1;
+		if (r)
+			continue;
 		switch (c) {
 		case 'h':
 			fputs(usage_text, stdout);
@@ -112,30 +111,6 @@ static int parse_options(int argc, char **argv, struct stable_opts *o)
 			if (set_mode(o, OUTPUT_DIR))
 				return -1;
 			o->dir = optarg;
-			break;
-		case OPT_SMTP_SERVER:
-			o->deliver.smtp_server = optarg;
-			break;
-		case OPT_SMTP_PORT:
-			o->deliver.smtp_port = optarg;
-			break;
-		case OPT_SMTP_ENCRYPTION:
-			o->deliver.smtp_encryption = optarg;
-			break;
-		case OPT_SMTP_USER:
-			o->deliver.smtp_user = optarg;
-			break;
-		case OPT_CONFIRM:
-			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
-			    strcmp(optarg, "never"))
-				return error("unknown --confirm value '%s'", optarg);
-			o->deliver.confirm = optarg;
-			break;
-		case OPT_SMTP_DEBUG:
-			o->deliver.smtp_debug = true;
-			break;
-		case OPT_INSECURE:
-			o->deliver.insecure = true;
 			break;
 		default:
 			if (optopt && optopt < 256)

@@ -554,7 +554,7 @@ test_expect_success 'bad usage and bad input exit 2 naming the culprit' '
 	grep "^error: unknown option .--frob.$" err3 &&
 	grep "^error: --dry-run, --stdout and -o exclude each other$" err4 &&
 	grep "^error: unknown mainline branch .nope.$" err5 &&
-	grep "^error: unknown --confirm value .maybe.$" err6 &&
+	grep "^error: --confirm takes auto, always or never, not .maybe.$" err6 &&
 	grep "^error: --note prints no mail: drop --dry-run, --stdout and -o$" err7 &&
 	mkdir not-a-repo &&
 	(
