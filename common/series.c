@@ -333,6 +333,8 @@ loaded:
 	}
 	ret = 0;
 out:
+	if (ret)
+		series_release(s);	/* nothing half-loaded for the caller */
 	git_error_clear();
 	git_revwalk_free(walk);
 	free(line);
@@ -1126,15 +1128,26 @@ static int cmp_patch_nr(const void *a, const void *b)
 	return (na > nb) - (na < nb);
 }
 
+static int load_files(struct series *s, const char *const *files, size_t nr);
+
 int series_load_files(struct series *s, git_repository *repo,
 		      const char *const *files, size_t nr)
+{
+	memset(s, 0, sizeof(*s));
+	s->source = SERIES_FILES;
+	s->repo = repo;
+	if (load_files(s, files, nr)) {
+		series_release(s);	/* nothing half-loaded for the caller */
+		return -1;
+	}
+	return 0;
+}
+
+static int load_files(struct series *s, const char *const *files, size_t nr)
 {
 	bool all_numbered = true;
 	size_t cover_at = SIZE_MAX;
 
-	memset(s, 0, sizeof(*s));
-	s->source = SERIES_FILES;
-	s->repo = repo;
 	for (size_t i = 0; i < nr; i++) {
 		struct strbuf buf = STRBUF_INIT;
 		struct stat st;

@@ -31,7 +31,10 @@ unset GIT_BPF_CONFIG XDG_CONFIG_HOME GIT_DIR GIT_WORK_TREE VISUAL \
 # test_must_fail and test_expect_code see it as a crash.
 ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:allocator_may_return_null=1
 UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
-export ASAN_OPTIONS UBSAN_OPTIONS
+# libgit2 1.5's own PCRE2 leak is suppressed (see fuzz/lsan.supp), here
+# too so that a test run by hand sees what make test sees.
+LSAN_OPTIONS=suppressions=$GIT_BPF_SRC/fuzz/lsan.supp:print_suppressions=0
+export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 
 . /usr/share/sharness/sharness.sh
 
