@@ -656,7 +656,9 @@ static char *diff_path(const char *s, size_t len, size_t *used)
 		for (i = 1; i < len && s[i] != '"'; i++) {
 			if (s[i] == '\\' && i + 1 < len) {
 				i++;
-				if (s[i] >= '0' && s[i] <= '7' && i + 2 < len) {
+				if (i + 2 < len && s[i] >= '0' && s[i] <= '3' &&
+				    s[i + 1] >= '0' && s[i + 1] <= '7' &&
+				    s[i + 2] >= '0' && s[i + 2] <= '7') {
 					strbuf_addch(&sb, (char)(((s[i] - '0') << 6) |
 								 ((s[i + 1] - '0') << 3) |
 								 (s[i + 2] - '0')));
