@@ -157,7 +157,8 @@ test_expect_success 'a malformed INI file is bad input naming file and line' '
 		test_expect_code 2 git bpf check esc.patch >out 2>err
 	) &&
 	echo "error: malformed line 3 in '\''$PWD/bad.ini'\''" >expect &&
-	test_cmp expect err
+	grep "^error: " err >actual &&
+	test_cmp expect actual || { cat err; false; }
 '
 
 test_done
