@@ -101,8 +101,10 @@ int config_load(struct config *cfg, git_repository *repo)
 	}
 	strbuf_release(&text);
 	cfg->ini_path = path;
-	if (path && config_ini(cfg, "smtp.pass"))
+	if (path && config_ini(cfg, "smtp.pass")) {
+		secret_protect();
 		warn_if_readable(path);
+	}
 
 	if (repo) {
 		if (git_repository_config_snapshot(&cfg->git, repo))

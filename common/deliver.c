@@ -237,6 +237,7 @@ static int get_password(struct delivery *d)
 	if (!d->set.user || d->set.pass)
 		return 0;
 	credential_init(&d->cred, "smtp", d->server_name, d->set.user);
+	secret_protect();
 	if (credential_fill(&d->cred))
 		return -1;
 	d->set.pass = xstrdup(d->cred.password);

@@ -62,6 +62,10 @@ bool skip_prefix(const char *s, const char *prefix, const char **out);
 bool ends_with(const char *s, const char *suffix);
 bool istarts_with(const char *s, const char *prefix);
 
+/* A password is about to be held in memory: no core dump may carry it
+ * off (and no same-user ptrace read it). */
+void secret_protect(void);
+
 /* Whether stdout/stderr should be coloured (a terminal and no NO_COLOR). */
 bool want_color(int fd);
 

@@ -57,6 +57,17 @@ test_expect_success 'a password in a file others can read draws a warning' '
 	test_must_be_empty err
 '
 
+test_expect_success 'a password in the INI file turns core dumps off' '
+	(cd repo && ulimit -c unlimited &&
+	 GIT_BPF_CONFIG=../pw.ini TEST_CONFIG_DUMPABLE=1 tc smtp.user -) >actual &&
+	printf "smtp.user=(unset)\ndumpable=0 core=0\n" >expect &&
+	test_cmp expect actual &&
+	(cd repo && ulimit -c unlimited &&
+	 GIT_BPF_CONFIG=../custom.ini TEST_CONFIG_DUMPABLE=1 tc smtp.user -) >actual &&
+	printf "smtp.user=(unset)\ndumpable=1 core=18446744073709551615\n" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'outside a repository the user git config is read' '
 	git config --global sendemail.smtpUser global-user &&
 	mkdir elsewhere &&

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include "config.h"
 #include "repo.h"
@@ -31,6 +33,13 @@ int main(int argc, char **argv)
 
 		printf("%s=%s\n", ini ? ini : git, v ? v : "(unset)");
 		free(v);
+	}
+	if (getenv("TEST_CONFIG_DUMPABLE")) {
+		struct rlimit rl;
+
+		getrlimit(RLIMIT_CORE, &rl);
+		printf("dumpable=%d core=%llu\n", prctl(PR_GET_DUMPABLE),
+		       (unsigned long long)rl.rlim_cur);
 	}
 	config_release(&cfg);
 out:
