@@ -1187,7 +1187,7 @@ struct state {
 	struct maint_db *db;
 	struct entry *to, *lists;
 	size_t to_nr, to_alloc, lists_nr, lists_alloc;
-	struct strvec name_inuse, addr_inuse, list_seen;
+	struct strset name_inuse, addr_inuse, list_seen;
 	struct strvec dd_keys_name, dd_name_name, dd_name_addr;
 	struct strvec dd_keys_addr, dd_addr_name, dd_addr_addr;
 	struct strvec file_emails;
@@ -1224,9 +1224,9 @@ static void entries_free(struct entry *v, size_t nr)
 	free(v);
 }
 
-static bool lc_has(const struct strvec *sv, const char *s)
+static bool lc_has(const struct strset *set, const char *s)
 {
-	return strvec_has(sv, s, true);
+	return strset_has(set, s);
 }
 
 /* push_email_address(): 0 when the line has no address */
@@ -1250,8 +1250,8 @@ static int push_email_address(struct state *st, const char *line,
 	e->pname = xstrdup(st->n.buf);
 	e->paddr = xstrdup(st->a.buf);
 	if (st->n.len)
-		strvec_push(&st->name_inuse, st->n.buf);
-	strvec_push(&st->addr_inuse, st->a.buf);
+		strset_add(&st->name_inuse, st->n.buf);
+	strset_add(&st->addr_inuse, st->a.buf);
 	return 1;
 }
 
@@ -1432,8 +1432,7 @@ static void add_categories(struct state *st, size_t si, unsigned tie)
 				continue;
 			}
 			lc = lc_dup(addr.buf);
-			if (!strvec_has(&st->list_seen, lc, false)) {
-				strvec_push(&st->list_seen, lc);
+			if (strset_add(&st->list_seen, lc)) {
 				role = list_role(sec, kind);
 				push_entry(&st->lists, &st->lists_nr,
 					   &st->lists_alloc, addr.buf, role, tie);
@@ -1910,9 +1909,9 @@ static void state_release(struct state *st)
 {
 	entries_free(st->to, st->to_nr);
 	entries_free(st->lists, st->lists_nr);
-	strvec_clear(&st->name_inuse);
-	strvec_clear(&st->addr_inuse);
-	strvec_clear(&st->list_seen);
+	strset_clear(&st->name_inuse);
+	strset_clear(&st->addr_inuse);
+	strset_clear(&st->list_seen);
 	strvec_clear(&st->dd_keys_name);
 	strvec_clear(&st->dd_name_name);
 	strvec_clear(&st->dd_name_addr);
@@ -1931,10 +1930,11 @@ static int query_run(struct maint_db *db, struct query *q,
 	struct state st;
 	struct hit *hits = NULL;
 	size_t hits_alloc = 0, f, i, k;
-	struct strvec saw = STRVEC_INIT;
+	struct strset saw = { NULL, 0, 0, false };
 	unsigned ties = 0;
 
 	memset(&st, 0, sizeof(st));
+	st.name_inuse.icase = st.addr_inuse.icase = true;
 	st.db = db;
 	strbuf_init(&st.n, 0);
 	strbuf_init(&st.a, 0);
@@ -2028,9 +2028,8 @@ static int query_run(struct maint_db *db, struct query *q,
 		bool person = i < st.to_nr;
 		struct entry *e = person ? &st.to[i] : &st.lists[i - st.to_nr];
 
-		if (strvec_has(&saw, e->email, false))
+		if (!strset_add(&saw, e->email))
 			continue;
-		strvec_push(&saw, e->email);
 		if (!person && !*e->email) {
 			/* "L: Some Name <addr>": get_maintainer.pl prints an
 			 * empty address; nobody can be mailed at it */
@@ -2040,7 +2039,7 @@ static int query_run(struct maint_db *db, struct query *q,
 			    e->email, e->role, e->tie, &e->alts,
 			    &e->alt_emails);
 	}
-	strvec_clear(&saw);
+	strset_clear(&saw);
 	state_release(&st);
 	return 0;
 }

@@ -184,6 +184,70 @@ void strvec_clear(struct strvec *sv)
 	sv->nr = sv->alloc = 0;
 }
 
+static size_t strset_hash(const char *s, bool icase)
+{
+	size_t h = 14695981039346656037ULL;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (icase && c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static char **strset_slot(const struct strset *set, const char *s)
+{
+	size_t i = strset_hash(s, set->icase) & (set->cap - 1);
+
+	while (set->slots[i] &&
+	       (set->icase ? strcasecmp(set->slots[i], s) :
+			     strcmp(set->slots[i], s)))
+		i = (i + 1) & (set->cap - 1);
+	return &set->slots[i];
+}
+
+bool strset_has(const struct strset *set, const char *s)
+{
+	return set->cap && *strset_slot(set, s);
+}
+
+bool strset_add(struct strset *set, const char *s)
+{
+	char **slot;
+
+	if ((set->nr + 1) * 2 > set->cap) {
+		struct strset bigger = { NULL, 0, set->cap ? set->cap * 2 : 16,
+					 set->icase };
+
+		bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				*strset_slot(&bigger, set->slots[i]) =
+					set->slots[i];
+		bigger.nr = set->nr;
+		free(set->slots);
+		*set = bigger;
+	}
+	slot = strset_slot(set, s);
+	if (*slot)
+		return false;
+	*slot = xstrdup(s);
+	set->nr++;
+	return true;
+}
+
+void strset_clear(struct strset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slots[i]);
+	free(set->slots);
+	set->slots = NULL;
+	set->nr = set->cap = 0;
+}
+
 bool starts_with(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));

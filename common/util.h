@@ -57,6 +57,22 @@ bool strvec_push_unique(struct strvec *sv, const char *s, bool icase);
 bool strvec_has(const struct strvec *sv, const char *s, bool icase);
 void strvec_clear(struct strvec *sv);
 
+/*
+ * A set of strings for "seen it already?" questions over many items
+ * (addresses, names): hashed, so membership costs no scan.  Zero
+ * initialised is empty; icase compares ASCII case-insensitively.
+ */
+struct strset {
+	char **slots;
+	size_t nr, cap;
+	bool icase;
+};
+
+/* Add s; false when an equal string was there already. */
+bool strset_add(struct strset *set, const char *s);
+bool strset_has(const struct strset *set, const char *s);
+void strset_clear(struct strset *set);
+
 bool starts_with(const char *s, const char *prefix);
 bool skip_prefix(const char *s, const char *prefix, const char **out);
 bool ends_with(const char *s, const char *suffix);
