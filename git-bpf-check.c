@@ -30,25 +30,6 @@ static const char usage_text[] =
 	"\n"
 	"<range> defaults to " DEFAULT_RANGE "; <file>s are patch or mbox files.\n";
 
-static void split_into(struct strvec *sv, const char *list)
-{
-	const char *p = list;
-
-	while (*p) {
-		size_t n = strcspn(p, ",");
-
-		if (n) {
-			char *item = xstrndup(p, n);
-
-			strvec_push(sv, item);
-			free(item);
-		}
-		p += n;
-		if (*p == ',')
-			p++;
-	}
-}
-
 static void list_rules(void)
 {
 	size_t nr;
@@ -122,7 +103,7 @@ int main(int argc, char **argv)
 			json = true;
 			break;
 		case 'i':
-			split_into(&ignore, optarg);
+			strvec_split(&ignore, optarg, ',');
 			break;
 		case 'c':
 			opts.checkpatch = true;

@@ -53,25 +53,6 @@ enum {
 	OPT_RESUME, OPT_HELP,
 };
 
-static void split_into(struct strvec *sv, const char *list)
-{
-	const char *p = list;
-
-	while (*p) {
-		size_t n = strcspn(p, ",");
-
-		if (n) {
-			char *item = xstrndup(p, n);
-
-			strvec_push(sv, item);
-			free(item);
-		}
-		p += n;
-		if (*p == ',')
-			p++;
-	}
-}
-
 static int parse_version(const char *arg, int *out)
 {
 	char *end;
@@ -224,7 +205,7 @@ int main(int argc, char **argv)
 			no_check = true;
 			break;
 		case OPT_IGNORE:
-			split_into(&ignore, optarg);
+			strvec_split(&ignore, optarg, ',');
 			break;
 		case OPT_DRY_RUN:
 			mode = OUTPUT_DRY_RUN;

@@ -175,6 +175,23 @@ bool strvec_push_unique(struct strvec *sv, const char *s, bool icase)
 	return true;
 }
 
+void strvec_split(struct strvec *sv, const char *list, char sep)
+{
+	const char *p = list;
+
+	while (*p) {
+		const char *end = strchrnul(p, sep);
+
+		if (end > p) {
+			char *item = xstrndup(p, (size_t)(end - p));
+
+			strvec_push(sv, item);
+			free(item);
+		}
+		p = *end ? end + 1 : end;
+	}
+}
+
 void strvec_clear(struct strvec *sv)
 {
 	for (size_t i = 0; i < sv->nr; i++)

@@ -55,6 +55,8 @@ void strvec_pushf(struct strvec *sv, const char *fmt, ...)
 /* Push s unless an equal string (case-insensitively when icase) is there. */
 bool strvec_push_unique(struct strvec *sv, const char *s, bool icase);
 bool strvec_has(const struct strvec *sv, const char *s, bool icase);
+/* Push each non-empty piece of list between separators ("a,b,,c"). */
+void strvec_split(struct strvec *sv, const char *list, char sep);
 void strvec_clear(struct strvec *sv);
 
 /*
