@@ -1871,6 +1871,16 @@ static void result_push(struct maint_result *out, enum maint_kind kind,
 	size_t i;
 
 	parse_email(db, email, &n, &a);
+	/*
+	 * Whatever path an address came by (M:, L:, .mailmap, a file's own
+	 * lines), one with a line break would forge a header line wherever
+	 * it is mailed: it never reaches the result.
+	 */
+	if (strpbrk(a.buf, "\r\n") || strpbrk(n.buf, "\r\n")) {
+		strbuf_release(&n);
+		strbuf_release(&a);
+		return;
+	}
 	if (n.len >= 2 && n.buf[0] == '"' && n.buf[n.len - 1] == '"') {
 		struct strbuf u = STRBUF_INIT;
 
