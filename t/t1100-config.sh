@@ -62,10 +62,13 @@ test_expect_success 'a password in the INI file turns core dumps off' '
 	 GIT_BPF_CONFIG=../pw.ini TEST_CONFIG_DUMPABLE=1 tc smtp.user -) >actual &&
 	printf "smtp.user=(unset)\ndumpable=0 core=0\n" >expect &&
 	test_cmp expect actual &&
+	# without a password nothing changes (the core limit is not
+	# compared: AddressSanitizer sets it to 0 by itself)
 	(cd repo && ulimit -c unlimited &&
 	 GIT_BPF_CONFIG=../custom.ini TEST_CONFIG_DUMPABLE=1 tc smtp.user -) >actual &&
-	printf "smtp.user=(unset)\ndumpable=1 core=18446744073709551615\n" >expect &&
-	test_cmp expect actual
+	sed "s/ core=.*//" actual >actual.dumpable &&
+	printf "smtp.user=(unset)\ndumpable=1\n" >expect &&
+	test_cmp expect actual.dumpable
 '
 
 test_expect_success 'outside a repository the user git config is read' '
