@@ -126,16 +126,6 @@ static void sb_lower(struct strbuf *sb)
 			sb->buf[i] += 'a' - 'A';
 }
 
-static char *lc_dup(const char *s)
-{
-	char *r = xstrdup(s), *p;
-
-	for (p = r; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p += 'a' - 'A';
-	return r;
-}
-
 /* $name =~ /[^\w \-]/i on bytes: anything but ASCII words, space, dash. */
 static bool must_quote(const char *s)
 {
@@ -1180,6 +1170,7 @@ struct entry {
 	char *role;
 	unsigned tie;
 	struct strvec alts, alt_emails;
+	struct strset alts_seen, alt_emails_seen;
 	char *pname, *paddr;	/* parse_email() of what was pushed */
 };
 
@@ -1188,8 +1179,11 @@ struct state {
 	struct entry *to, *lists;
 	size_t to_nr, to_alloc, lists_nr, lists_alloc;
 	struct strset name_inuse, addr_inuse, list_seen;
-	struct strvec dd_keys_name, dd_name_name, dd_name_addr;
-	struct strvec dd_keys_addr, dd_addr_name, dd_addr_addr;
+	/* deduplicate_email()'s two hashes: a key's number indexes the
+	 * [name, address] pair stored under it */
+	struct strset dd_name, dd_addr;
+	struct strvec dd_name_name, dd_name_addr;
+	struct strvec dd_addr_name, dd_addr_addr;
 	struct strvec file_emails;
 	struct strbuf n, a, tmp;
 };
@@ -1209,19 +1203,32 @@ static struct entry *push_entry(struct entry **v, size_t *nr, size_t *alloc,
 	return e;
 }
 
+static void entry_release(struct entry *e)
+{
+	free(e->email);
+	free(e->role);
+	free(e->pname);
+	free(e->paddr);
+	strvec_clear(&e->alts);
+	strvec_clear(&e->alt_emails);
+	strset_clear(&e->alts_seen);
+	strset_clear(&e->alt_emails_seen);
+}
+
 static void entries_free(struct entry *v, size_t nr)
 {
 	size_t i;
 
-	for (i = 0; i < nr; i++) {
-		free(v[i].email);
-		free(v[i].role);
-		free(v[i].pname);
-		free(v[i].paddr);
-		strvec_clear(&v[i].alts);
-		strvec_clear(&v[i].alt_emails);
-	}
+	for (i = 0; i < nr; i++)
+		entry_release(&v[i]);
 	free(v);
+}
+
+/* Append s to v unless it is there already, without scanning v. */
+static void push_unique(struct strvec *v, struct strset *seen, const char *s)
+{
+	if (strset_add(seen, s))
+		strvec_push(v, s);
 }
 
 static bool lc_has(const struct strset *set, const char *s)
@@ -1414,7 +1421,7 @@ static void add_categories(struct state *st, size_t si, unsigned tie)
 
 		if (t->type == 'L') {
 			const char *kind = list_kind(t->value, &addr);
-			char *role, *lc;
+			char *role;
 
 			if (!kind)
 				continue;
@@ -1431,14 +1438,12 @@ static void add_categories(struct state *st, size_t si, unsigned tie)
 				t->warned = true;
 				continue;
 			}
-			lc = lc_dup(addr.buf);
-			if (strset_add(&st->list_seen, lc)) {
+			if (strset_add(&st->list_seen, addr.buf)) {
 				role = list_role(sec, kind);
 				push_entry(&st->lists, &st->lists_nr,
 					   &st->lists_alloc, addr.buf, role, tie);
 				free(role);
 			}
-			free(lc);
 		} else if (t->type == 'M') {
 			push_email_addresses(st, t, sec->mrole, tie);
 		} else if (t->type == 'R') {
@@ -1451,14 +1456,32 @@ static void add_categories(struct state *st, size_t si, unsigned tie)
 	strbuf_release(&addr);
 }
 
-/* The roles an entry of a group of tied sections could have had, had
- * Perl's hash order put another of those sections first. */
+/*
+ * The roles an entry of a group of tied sections could have had, had
+ * Perl's hash order put another of those sections first.  The group's
+ * own entries are the ones add_categories() pushed for it: st->to from
+ * to_from on, st->lists from lists_from on.  They are found through
+ * hashes, so a group of every section of a huge file costs no scans.
+ */
 static void tie_alternatives(struct state *st, const size_t *group,
-			     size_t nr, unsigned tie)
+			     size_t nr, size_t to_from, size_t lists_from)
 {
 	struct maint_db *db = st->db;
 	struct strbuf n = STRBUF_INIT, a = STRBUF_INIT, addr = STRBUF_INIT;
+	struct strset names = { NULL, 0, 0, true };
+	struct strset addrs = { NULL, 0, 0, true };
+	struct strset lists = { NULL, 0, 0, true };
 	size_t g, i, k;
+
+	/* push_email_address() and add_categories() keep names, addresses
+	 * and lists unique regardless of case: one entry each at most */
+	for (k = to_from; k < st->to_nr; k++) {
+		if (*st->to[k].pname)
+			strset_put(&names, st->to[k].pname, k);
+		strset_put(&addrs, st->to[k].paddr, k);
+	}
+	for (k = lists_from; k < st->lists_nr; k++)
+		strset_put(&lists, st->lists[k].email, k);
 
 	for (g = 0; g < nr; g++) {
 		struct maint_section *sec = &db->secs[group[g]];
@@ -1466,46 +1489,50 @@ static void tie_alternatives(struct state *st, const size_t *group,
 		for (i = sec->start + 1; i < sec->end; i++) {
 			struct maint_tv *t = &db->tv[i];
 			char *role = NULL;
+			size_t by_name = SIZE_MAX, by_addr = SIZE_MAX;
 
 			if (t->type == 'L') {
 				const char *kind = list_kind(t->value, &addr);
+				struct entry *e;
 
-				if (!kind)
+				if (!kind || !strset_get(&lists, addr.buf, &k))
 					continue;
+				e = &st->lists[k];
 				role = list_role(sec, kind);
-				for (k = 0; k < st->lists_nr; k++) {
-					struct entry *e = &st->lists[k];
-
-					if (e->tie == tie &&
-					    !strcasecmp(e->email, addr.buf))
-						strvec_push_unique(&e->alts,
-								   role, false);
-				}
+				push_unique(&e->alts, &e->alts_seen, role);
 			} else if (t->type == 'M' || t->type == 'R') {
+				parse_email(db, t->value, &n, &a);
+				if (!a.len)
+					continue;
+				if (n.len)
+					strset_get(&names, n.buf, &by_name);
+				strset_get(&addrs, a.buf, &by_addr);
+				if (by_name == SIZE_MAX && by_addr == SIZE_MAX)
+					continue;
 				role = t->type == 'M' ? xstrdup(sec->mrole) :
 				       xstrfmt("reviewer:%s", sec->name);
-				parse_email(db, t->value, &n, &a);
-				for (k = 0; k < st->to_nr; k++) {
-					struct entry *e = &st->to[k];
+				format_email(&st->tmp, n.buf, a.buf);
+				for (k = 0; k < 2; k++) {
+					size_t ei = k ? by_addr : by_name;
+					struct entry *e;
 
-					if (e->tie != tie || !a.len)
+					if (ei == SIZE_MAX ||
+					    (k && by_addr == by_name))
 						continue;
-					if ((n.len &&
-					     !strcasecmp(n.buf, e->pname)) ||
-					    !strcasecmp(a.buf, e->paddr)) {
-						strvec_push_unique(&e->alts,
-								   role, false);
-						format_email(&st->tmp, n.buf,
-							     a.buf);
-						strvec_push_unique(
-							&e->alt_emails,
-							st->tmp.buf, false);
-					}
+					e = &st->to[ei];
+					push_unique(&e->alts, &e->alts_seen,
+						    role);
+					push_unique(&e->alt_emails,
+						    &e->alt_emails_seen,
+						    st->tmp.buf);
 				}
 			}
 			free(role);
 		}
 	}
+	strset_clear(&names);
+	strset_clear(&addrs);
+	strset_clear(&lists);
 	strbuf_release(&n);
 	strbuf_release(&a);
 	strbuf_release(&addr);
@@ -1582,10 +1609,9 @@ static size_t file_sections(struct maint_db *db, const char *file,
 /* deduplicate_email() */
 static void deduplicate_email(struct state *st, char **email)
 {
-	struct strbuf out = STRBUF_INIT, key = STRBUF_INIT;
+	struct strbuf out = STRBUF_INIT;
 	const char *name, *addr;
 	size_t i;
-	bool matched = false;
 
 	parse_email(st->db, *email, &st->n, &st->a);
 	format_email(&st->tmp, st->n.buf, st->a.buf);
@@ -1593,59 +1619,33 @@ static void deduplicate_email(struct state *st, char **email)
 	parse_email(st->db, out.buf, &st->n, &st->a);
 	name = st->n.buf;
 	addr = st->a.buf;
-	strbuf_addstr(&key, name);
-	sb_lower(&key);
-	if (st->n.len) {
-		for (i = 0; i < st->dd_keys_name.nr; i++) {
-			if (!strcmp(st->dd_keys_name.v[i], key.buf)) {
-				name = st->dd_name_name.v[i];
-				addr = st->dd_name_addr.v[i];
-				matched = true;
-				break;
-			}
-		}
-	}
-	if (!matched) {
-		strbuf_reset(&key);
-		strbuf_addstr(&key, addr);
-		sb_lower(&key);
-		for (i = 0; i < st->dd_keys_addr.nr; i++) {
-			if (!strcmp(st->dd_keys_addr.v[i], key.buf)) {
-				name = st->dd_addr_name.v[i];
-				addr = st->dd_addr_addr.v[i];
-				matched = true;
-				break;
-			}
-		}
-	}
-	if (!matched) {
-		char *lcn = lc_dup(name), *lca = lc_dup(addr);
-
+	/* the hashes are keyed by lc(): their sets ignore ASCII case */
+	if (st->n.len && strset_get(&st->dd_name, name, &i)) {
+		name = st->dd_name_name.v[i];
+		addr = st->dd_name_addr.v[i];
+	} else if (strset_get(&st->dd_addr, addr, &i)) {
+		name = st->dd_addr_name.v[i];
+		addr = st->dd_addr_addr.v[i];
+	} else {
 		/* a hash: a second store under the same key replaces */
-		for (i = 0; i < st->dd_keys_name.nr; i++)
-			if (!strcmp(st->dd_keys_name.v[i], lcn))
-				break;
-		if (i == st->dd_keys_name.nr) {
-			strvec_push(&st->dd_keys_name, lcn);
-			strvec_push(&st->dd_name_name, name);
-			strvec_push(&st->dd_name_addr, addr);
-		} else {
+		if (strset_get(&st->dd_name, name, &i)) {
 			free(st->dd_name_name.v[i]);
 			free(st->dd_name_addr.v[i]);
 			st->dd_name_name.v[i] = xstrdup(name);
 			st->dd_name_addr.v[i] = xstrdup(addr);
+		} else {
+			strset_put(&st->dd_name, name, st->dd_name_name.nr);
+			strvec_push(&st->dd_name_name, name);
+			strvec_push(&st->dd_name_addr, addr);
 		}
-		strvec_push(&st->dd_keys_addr, lca);
+		strset_put(&st->dd_addr, addr, st->dd_addr_name.nr);
 		strvec_push(&st->dd_addr_name, name);
 		strvec_push(&st->dd_addr_addr, addr);
-		free(lcn);
-		free(lca);
 	}
 	format_email(&st->tmp, name, addr);
 	mailmap_email(st->db, st->tmp.buf, &out);
 	free(*email);
 	*email = strbuf_detach(&out, NULL);
-	strbuf_release(&key);
 }
 
 /* $_->[0] !~ /Linus Torvalds <torvalds@linux-foundation.org>/ */
@@ -1922,10 +1922,10 @@ static void state_release(struct state *st)
 	strset_clear(&st->name_inuse);
 	strset_clear(&st->addr_inuse);
 	strset_clear(&st->list_seen);
-	strvec_clear(&st->dd_keys_name);
+	strset_clear(&st->dd_name);
+	strset_clear(&st->dd_addr);
 	strvec_clear(&st->dd_name_name);
 	strvec_clear(&st->dd_name_addr);
-	strvec_clear(&st->dd_keys_addr);
 	strvec_clear(&st->dd_addr_name);
 	strvec_clear(&st->dd_addr_addr);
 	strvec_clear(&st->file_emails);
@@ -1945,6 +1945,7 @@ static int query_run(struct maint_db *db, struct query *q,
 
 	memset(&st, 0, sizeof(st));
 	st.name_inuse.icase = st.addr_inuse.icase = true;
+	st.list_seen.icase = st.dd_name.icase = st.dd_addr.icase = true;
 	st.db = db;
 	strbuf_init(&st.n, 0);
 	strbuf_init(&st.a, 0);
@@ -1958,6 +1959,7 @@ static int query_run(struct maint_db *db, struct query *q,
 
 		for (i = 0; i < nr; i = k) {
 			size_t *group, g;
+			size_t to_from = st.to_nr, lists_from = st.lists_nr;
 			unsigned tie = 0;
 
 			for (k = i + 1; k < nr && hits[k].depth == hits[i].depth;
@@ -1972,7 +1974,8 @@ static int query_run(struct maint_db *db, struct query *q,
 			group = xmalloc((k - i) * sizeof(*group));
 			for (g = i; g < k; g++)
 				group[g - i] = hits[g].sec;
-			tie_alternatives(&st, group, k - i, tie);
+			tie_alternatives(&st, group, k - i, to_from,
+					 lists_from);
 			free(group);
 		}
 		file_emails(&st, q->files.v[f]);
@@ -2006,14 +2009,7 @@ static int query_run(struct maint_db *db, struct query *q,
 
 	for (i = k = 0; i < st.to_nr; i++) {
 		if (is_penguin(st.to[i].email)) {
-			struct entry *e = &st.to[i];
-
-			free(e->email);
-			free(e->role);
-			free(e->pname);
-			free(e->paddr);
-			strvec_clear(&e->alts);
-			strvec_clear(&e->alt_emails);
+			entry_release(&st.to[i]);
 			continue;
 		}
 		st.to[k++] = st.to[i];

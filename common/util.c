@@ -215,25 +215,41 @@ static size_t strset_hash(const char *s, bool icase)
 	return h;
 }
 
-static char **strset_slot(const struct strset *set, const char *s)
+static struct strset_slot *strset_slot(const struct strset *set,
+					const char *s)
 {
 	size_t i = strset_hash(s, set->icase) & (set->cap - 1);
 
-	while (set->slots[i] &&
-	       (set->icase ? strcasecmp(set->slots[i], s) :
-			     strcmp(set->slots[i], s)))
+	while (set->slots[i].key &&
+	       (set->icase ? strcasecmp(set->slots[i].key, s) :
+			     strcmp(set->slots[i].key, s)))
 		i = (i + 1) & (set->cap - 1);
 	return &set->slots[i];
 }
 
 bool strset_has(const struct strset *set, const char *s)
 {
-	return set->cap && *strset_slot(set, s);
+	return set->cap && strset_slot(set, s)->key;
 }
 
-bool strset_add(struct strset *set, const char *s)
+bool strset_get(const struct strset *set, const char *s, size_t *val)
 {
-	char **slot;
+	const struct strset_slot *slot;
+
+	if (!set->cap)
+		return false;
+	slot = strset_slot(set, s);
+	if (!slot->key)
+		return false;
+	*val = slot->val;
+	return true;
+}
+
+/* The slot for s, made (with number 0) when s is new; *fresh says so. */
+static struct strset_slot *strset_claim(struct strset *set, const char *s,
+					bool *fresh)
+{
+	struct strset_slot *slot;
 
 	if ((set->nr + 1) * 2 > set->cap) {
 		struct strset bigger = { NULL, 0, set->cap ? set->cap * 2 : 16,
@@ -241,25 +257,43 @@ bool strset_add(struct strset *set, const char *s)
 
 		bigger.slots = xcalloc(bigger.cap, sizeof(*bigger.slots));
 		for (size_t i = 0; i < set->cap; i++)
-			if (set->slots[i])
-				*strset_slot(&bigger, set->slots[i]) =
+			if (set->slots[i].key)
+				*strset_slot(&bigger, set->slots[i].key) =
 					set->slots[i];
 		bigger.nr = set->nr;
 		free(set->slots);
 		*set = bigger;
 	}
 	slot = strset_slot(set, s);
-	if (*slot)
-		return false;
-	*slot = xstrdup(s);
-	set->nr++;
-	return true;
+	*fresh = !slot->key;
+	if (*fresh) {
+		slot->key = xstrdup(s);
+		slot->val = 0;
+		set->nr++;
+	}
+	return slot;
+}
+
+bool strset_add(struct strset *set, const char *s)
+{
+	bool fresh;
+
+	strset_claim(set, s, &fresh);
+	return fresh;
+}
+
+bool strset_put(struct strset *set, const char *s, size_t val)
+{
+	bool fresh;
+
+	strset_claim(set, s, &fresh)->val = val;
+	return fresh;
 }
 
 void strset_clear(struct strset *set)
 {
 	for (size_t i = 0; i < set->cap; i++)
-		free(set->slots[i]);
+		free(set->slots[i].key);
 	free(set->slots);
 	set->slots = NULL;
 	set->nr = set->cap = 0;

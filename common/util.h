@@ -61,11 +61,18 @@ void strvec_clear(struct strvec *sv);
 
 /*
  * A set of strings for "seen it already?" questions over many items
- * (addresses, names): hashed, so membership costs no scan.  Zero
- * initialised is empty; icase compares ASCII case-insensitively.
+ * (addresses, names): hashed, so membership costs no scan.  Each member
+ * may carry a number (an index into the caller's arrays), which makes it
+ * a map.  Zero initialised is empty; icase compares ASCII
+ * case-insensitively.
  */
+struct strset_slot {
+	char *key;
+	size_t val;
+};
+
 struct strset {
-	char **slots;
+	struct strset_slot *slots;
 	size_t nr, cap;
 	bool icase;
 };
@@ -73,6 +80,10 @@ struct strset {
 /* Add s; false when an equal string was there already. */
 bool strset_add(struct strset *set, const char *s);
 bool strset_has(const struct strset *set, const char *s);
+/* Add s or replace its number; false when s was there already. */
+bool strset_put(struct strset *set, const char *s, size_t val);
+/* The number s carries; false when s is not a member. */
+bool strset_get(const struct strset *set, const char *s, size_t *val);
 void strset_clear(struct strset *set);
 
 bool starts_with(const char *s, const char *prefix);

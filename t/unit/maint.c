@@ -151,6 +151,51 @@ static void test_ties(void **state)
 	maint_db_free(db);
 }
 
+/*
+ * A tie's other roles and forms are found by name or by address, in any
+ * case, and one line can name two entries: one by name, one by address.
+ */
+static void test_tie_lookups(void **state)
+{
+	static const char text[] =
+		"A\n"
+		"M:\tJane Doe <jane@a.org>\n"
+		"L:\tList@vger.kernel.org\n"
+		"S:\tMaintained\n"
+		"F:\tdir/\n"
+		"\n"
+		"B\n"
+		"M:\tJANE DOE <other@b.org>\n"
+		"R:\tCarol <carol@c.org>\n"
+		"R:\tBob Roe <JANE@A.ORG>\n"
+		"R:\tcarol <Jane@a.org>\n"
+		"L:\tlist@VGER.kernel.org\n"
+		"S:\tSupported\n"
+		"F:\tdir/\n";
+	struct maint_db *db;
+	struct maint_result r = { 0 };
+	const char *paths[] = { "dir/x.c" };
+
+	(void)state;
+	assert_int_equal(maint_db_parse(&db, text, sizeof(text) - 1, "M"), 0);
+	assert_int_equal(maint_match(db, paths, 1, NULL, &r), 0);
+	assert_int_equal(r.nr, 3);
+	assert_string_equal(r.v[0].addr, "jane@a.org");
+	assert_string_equal(r.v[0].alt_roles,
+		"maintainer:A\tsupporter:B\treviewer:B");
+	assert_string_equal(r.v[0].alt_emails,
+		"Jane Doe <jane@a.org>\tJANE DOE <other@b.org>\t"
+		"Bob Roe <JANE@A.ORG>\tcarol <Jane@a.org>");
+	assert_string_equal(r.v[1].addr, "carol@c.org");
+	assert_string_equal(r.v[1].alt_roles, "reviewer:B");
+	assert_string_equal(r.v[1].alt_emails,
+		"Carol <carol@c.org>\tcarol <Jane@a.org>");
+	assert_string_equal(r.v[2].addr, "List@vger.kernel.org");
+	assert_string_equal(r.v[2].alt_roles, "open list:A\topen list:B");
+	maint_result_release(&r);
+	maint_db_free(db);
+}
+
 static const char patch[] =
 	"From: Jane <jane@example.org>\n"
 	"Subject: [PATCH] net: xdp fix\n"
@@ -333,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_depth_order_and_dedup),
 		cmocka_unit_test(test_depth_rules),
 		cmocka_unit_test(test_ties),
+		cmocka_unit_test(test_tie_lookups),
 		cmocka_unit_test(test_patch_keywords),
 		cmocka_unit_test(test_mailmap),
 		cmocka_unit_test(test_ignore),
