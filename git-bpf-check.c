@@ -131,7 +131,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 
-	git_libgit2_init();
+	repo_library_init();
 	if (args_are_files(argc, argv)) {
 		/* opening a FIFO would wait for a writer: refuse it first */
 		for (int i = 0; i < argc; i++) {

@@ -78,7 +78,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	git_libgit2_init();
+	repo_library_init();
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	/* Outside a repository the tree is the current directory, and the
 	 * git checks say there is no repository. */

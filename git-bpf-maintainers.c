@@ -504,7 +504,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	git_libgit2_init();
+	repo_library_init();
 	/* --batch reads blobs all over the pack: map it in small windows
 	 * and few of them, or the resident set grows with the pack */
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)(4 << 20));

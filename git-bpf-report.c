@@ -325,7 +325,7 @@ int main(int argc, char **argv)
 			warning("not mailing '%s': bug reports go to the BPF list, stable@ takes no reports",
 				o.cc.v[i]);
 
-	git_libgit2_init();
+	repo_library_init();
 	if (repo_open(&repo))
 		goto out;
 	if (config_load(&cfg, repo) || sender(&cfg, &name, &email))

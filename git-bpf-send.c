@@ -256,15 +256,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	git_libgit2_init();
+	repo_library_init();
 	/*
 	 * The checks, the recipients and the mails each read the same
 	 * blobs: keep them in libgit2's cache (blobs are not cached by
-	 * default), and do not re-hash every object read as git does not.
+	 * default).
 	 */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
 			 (size_t)4 << 20);
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	if (repo_open(&repo) || config_load(&cfg, repo))
 		goto out;
 	if (resume) {

@@ -242,7 +242,7 @@ int main(int argc, char **argv)
 	/* with --stdout the mbox owns standard output */
 	report = o.mode == OUTPUT_STDOUT ? stderr : stdout;
 
-	git_libgit2_init();
+	repo_library_init();
 	/*
 	 * Each stable commit is read once, from all over a kernel-sized
 	 * pack: caching them, or keeping big pack windows mapped, only

@@ -11,6 +11,12 @@
 #include "strbuf.h"
 #include "util.h"
 
+void repo_library_init(void)
+{
+	git_libgit2_init();
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
+
 int git_err(const char *fmt, ...)
 {
 	const git_error *e = git_error_last();

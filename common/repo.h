@@ -6,6 +6,13 @@
 
 #include <git2.h>
 
+/*
+ * git_libgit2_init() and what every command wants of it: objects read
+ * are not re-hashed (git does not either; a 700 KB MAINTAINERS costs a
+ * millisecond each time).  Pair with git_libgit2_shutdown().
+ */
+void repo_library_init(void);
+
 /* Print "error: <what>: <libgit2's message>" and return -1. */
 int git_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
