@@ -36,6 +36,10 @@ UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 LSAN_OPTIONS=suppressions=$GIT_BPF_SRC/fuzz/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 
+# Each build has its own trash directories, so that the plain and the
+# sanitizer suites can run at once in one checkout (--root= still wins).
+: "${root:=$GIT_BPF_BUILD/trash}"
+
 . /usr/share/sharness/sharness.sh
 
 FIXTURES="$GIT_BPF_SRC/t/fixtures"
