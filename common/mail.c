@@ -219,6 +219,21 @@ static char *header_text(const char *value)
 	return strbuf_detach(&sb, NULL);
 }
 
+/*
+ * The rest of a header line, after "Name: " (and a subject's prefix):
+ * encoded when it must be or when wrapping it could make a line of
+ * blanks, else wrapped at 78 as git wraps it; then the newline.
+ */
+static void add_header_value(struct strbuf *out, const char *value)
+{
+	if (rfc2047_needed(value) || has_long_word(value) ||
+	    (last_line_length(out) + strlen(value) > 78 && has_blank_run(value)))
+		add_rfc2047(out, value, strlen(value), RFC2047_SUBJECT);
+	else
+		add_wrapped(out, value, -(int)last_line_length(out), 1, 78);
+	strbuf_addch(out, '\n');
+}
+
 void mail_subject_add(struct strbuf *out, const char *prefix,
 		      const char *value)
 {
@@ -229,12 +244,7 @@ void mail_subject_add(struct strbuf *out, const char *prefix,
 		strbuf_addstr(out, prefix);
 		strbuf_addch(out, ' ');
 	}
-	if (rfc2047_needed(title) || has_long_word(title) ||
-	    (last_line_length(out) + strlen(title) > 78 && has_blank_run(title)))
-		add_rfc2047(out, title, strlen(title), RFC2047_SUBJECT);
-	else
-		add_wrapped(out, title, -(int)last_line_length(out), 1, 78);
-	strbuf_addch(out, '\n');
+	add_header_value(out, title);
 	free(title);
 }
 
@@ -244,12 +254,7 @@ void mail_header_add(struct strbuf *out, const char *name, const char *raw)
 
 	strbuf_addstr(out, name);
 	strbuf_addstr(out, ": ");
-	if (rfc2047_needed(value) || has_long_word(value) ||
-	    (last_line_length(out) + strlen(value) > 78 && has_blank_run(value)))
-		add_rfc2047(out, value, strlen(value), RFC2047_SUBJECT);
-	else
-		add_wrapped(out, value, -(int)last_line_length(out), 1, 78);
-	strbuf_addch(out, '\n');
+	add_header_value(out, value);
 	free(value);
 }
 
