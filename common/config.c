@@ -63,6 +63,20 @@ static void warn_if_readable(const char *path)
 			(unsigned)(st.st_mode & 07777), path);
 }
 
+/* Whether git's config sets key, without copying its value out. */
+static bool git_has(const struct config *cfg, const char *key)
+{
+	git_config_entry *e = NULL;
+	bool ret;
+
+	if (!cfg->git)
+		return false;
+	ret = !git_config_get_entry(&e, cfg->git, key);
+	git_config_entry_free(e);
+	git_error_clear();
+	return ret;
+}
+
 int config_load(struct config *cfg, git_repository *repo)
 {
 	const char *env = getenv("GIT_BPF_CONFIG");
@@ -101,10 +115,8 @@ int config_load(struct config *cfg, git_repository *repo)
 	}
 	strbuf_release(&text);
 	cfg->ini_path = path;
-	if (path && config_ini(cfg, "smtp.pass")) {
-		secret_protect();
+	if (path && config_ini(cfg, "smtp.pass"))
 		warn_if_readable(path);
-	}
 
 	if (repo) {
 		if (git_repository_config_snapshot(&cfg->git, repo))
@@ -115,6 +127,10 @@ int config_load(struct config *cfg, git_repository *repo)
 		git_config_free(gc);
 	}
 	git_error_clear();
+	/* the password, wherever it was read from, is in memory from here
+	 * on: no core dump may show it */
+	if (config_ini(cfg, "smtp.pass") || git_has(cfg, "sendemail.smtpPass"))
+		secret_protect();
 	return 0;
 }
 

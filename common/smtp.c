@@ -126,8 +126,6 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 	port = setting(cfg, o->port, "smtp.port", "sendemail.smtpServerPort");
 	s->user = setting(cfg, o->user, "smtp.user", "sendemail.smtpUser");
 	s->pass = config_get(cfg, "smtp.pass", "sendemail.smtpPass");
-	if (s->pass)
-		secret_protect();
 	s->ca = config_get(cfg, "smtp.ca", "sendemail.smtpSSLCertPath");
 	s->domain = config_get(cfg, "smtp.domain", "sendemail.smtpDomain");
 	s->envelope_sender = config_get(cfg, "smtp.envelope-sender",

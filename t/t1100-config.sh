@@ -71,6 +71,15 @@ test_expect_success 'a password in the INI file turns core dumps off' '
 	test_cmp expect actual.dumpable
 '
 
+test_expect_success 'a password in git config turns core dumps off too' '
+	git -C repo config sendemail.smtpPass hunter2 &&
+	(cd repo && ulimit -c unlimited &&
+	 GIT_BPF_CONFIG=../custom.ini TEST_CONFIG_DUMPABLE=1 tc smtp.user -) >actual &&
+	git -C repo config --unset sendemail.smtpPass &&
+	printf "smtp.user=(unset)\ndumpable=0 core=0\n" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'outside a repository the user git config is read' '
 	git config --global sendemail.smtpUser global-user &&
 	mkdir elsewhere &&
