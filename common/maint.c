@@ -1231,11 +1231,6 @@ static void push_unique(struct strvec *v, struct strset *seen, const char *s)
 		strvec_push(v, s);
 }
 
-static bool lc_has(const struct strset *set, const char *s)
-{
-	return strset_has(set, s);
-}
-
 /* push_email_address(): 0 when the line has no address */
 static int push_email_address(struct state *st, const char *line,
 			      const char *role, unsigned tie)
@@ -1247,9 +1242,9 @@ static int push_email_address(struct state *st, const char *line,
 	if (!st->a.len || strpbrk(st->a.buf, "\r\n") ||
 	    strpbrk(st->n.buf, "\r\n"))
 		return 0;
-	if (st->n.len && lc_has(&st->name_inuse, st->n.buf))
+	if (st->n.len && strset_has(&st->name_inuse, st->n.buf))
 		return 1;
-	if (lc_has(&st->addr_inuse, st->a.buf))
+	if (strset_has(&st->addr_inuse, st->a.buf))
 		return 1;
 	format_email(&st->tmp, st->n.buf, st->a.buf);
 	e = push_entry(&st->to, &st->to_nr, &st->to_alloc, st->tmp.buf, role,
@@ -1512,12 +1507,15 @@ static void tie_alternatives(struct state *st, const size_t *group,
 				role = t->type == 'M' ? xstrdup(sec->mrole) :
 				       xstrfmt("reviewer:%s", sec->name);
 				format_email(&st->tmp, n.buf, a.buf);
+				/* the entry of the name, and that of the
+				 * address when it is another */
+				if (by_addr == by_name)
+					by_addr = SIZE_MAX;
 				for (k = 0; k < 2; k++) {
 					size_t ei = k ? by_addr : by_name;
 					struct entry *e;
 
-					if (ei == SIZE_MAX ||
-					    (k && by_addr == by_name))
+					if (ei == SIZE_MAX)
 						continue;
 					e = &st->to[ei];
 					push_unique(&e->alts, &e->alts_seen,
