@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* git-bpf-check: the BPF submission rules on a revision range or on
  * patch/mbox files, before anything is mailed. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,26 +8,19 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "cmd.h"
 #include "config.h"
 #include "repo.h"
 #include "series.h"
 #include "tree.h"
 #include "util.h"
 
-#define DEFAULT_RANGE "@{upstream}..HEAD"
-
-static const char usage_text[] =
-	"usage: git bpf check [--tree=<tree>] [--json] [--ignore=<rule>,...]\n"
-	"                     [--checkpatch] [<range> | <file>...]\n"
-	"\n"
-	"    --tree=<tree>        bpf, bpf-next, iproute2 or iproute2-next\n"
-	"                         (default: chosen from the series)\n"
-	"    --json               print the findings as one JSON object\n"
-	"    --ignore=<rules>     drop the findings of these rules\n"
-	"    --checkpatch         also run the tree's scripts/checkpatch.pl\n"
-	"    --list-rules         print the rules and exit\n"
-	"\n"
-	"<range> defaults to " DEFAULT_RANGE "; <file>s are patch or mbox files.\n";
+static const char *const check_usage[] = {
+	"git bpf check [<options>] [<range> | <file>...]",
+	"",
+	"<range> defaults to " TREE_DEFAULT_RANGE "; <file>s are patch or mbox files.",
+	NULL
+};
 
 static void list_rules(void)
 {
@@ -53,83 +45,50 @@ static bool args_are_files(int argc, char **argv)
 
 static int load_default_range(struct series *s, git_repository *repo)
 {
-	char *upstream, *branch, *range;
+	char *range;
 	int ret;
 
-	if (!tree_upstream(&upstream, repo)) {
-		range = xstrfmt("%s..HEAD", upstream);
-		ret = series_load_range(s, repo, range, SERIES_ALLOW_MERGES);
-		free(range);
-		free(upstream);
-		return ret;
-	}
-	branch = repo_current_branch(repo);
-	if (branch)
-		error("branch '%s' has no upstream: give a range, e.g. 'git bpf check bpf-next/master..'",
-		      branch);
-	else
-		error("HEAD is detached, so there is no upstream: give a range, e.g. 'git bpf check bpf-next/master..'");
-	free(branch);
-	return -1;
+	if (tree_default_range(&range, repo, "check"))
+		return -1;
+	ret = series_load_range(s, repo, range, SERIES_ALLOW_MERGES);
+	free(range);
+	return ret;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "tree", required_argument, NULL, 't' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "ignore", required_argument, NULL, 'i' },
-		{ "checkpatch", no_argument, NULL, 'c' },
-		{ "list-rules", no_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct strvec ignore = STRVEC_INIT;
 	struct check_opts opts = { 0 };
 	struct check_result res = { 0 };
 	struct series s = { 0 };
 	struct config cfg = { 0 };
 	git_repository *repo = NULL;
-	bool json = false;
-	int opt, ret = EXIT_USAGE;
+	bool json = false, rules = false;
+	int ret = EXIT_USAGE;
+	struct cmd_option options[] = {
+		OPT_STRING(0, "tree", &opts.tree, "<tree>",
+			   "bpf, bpf-next, iproute2 or iproute2-next "
+			   "(default: chosen from the series)"),
+		OPT_JSON(&json),
+		OPT_STRING_LIST(0, "ignore", &ignore, "<rules>",
+				"drop the findings of these rules", ','),
+		OPT_BOOL_F(0, "checkpatch", &opts.checkpatch,
+			   "also run the tree's scripts/checkpatch.pl",
+			   CMD_OPT_NEG),
+		OPT_BOOL(0, "list-rules", &rules, "print the rules and exit"),
+		OPT_END()
+	};
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 't':
-			opts.tree = optarg;
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'i':
-			strvec_split(&ignore, optarg, ',');
-			break;
-		case 'c':
-			opts.checkpatch = true;
-			break;
-		case 'l':
-			list_rules();
-			strvec_clear(&ignore);
-			return EXIT_OK;
-		case 'h':
-			fputs(usage_text, stdout);
-			strvec_clear(&ignore);
-			return EXIT_OK;
-		case 'H':
-			execlp("man", "man", "git-bpf-check", (char *)NULL);
-			error_errno("cannot run 'man git-bpf-check'");
-			strvec_clear(&ignore);
-			return EXIT_REFUSED;
-		default:
-			error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			strvec_clear(&ignore);
-			return EXIT_USAGE;
-		}
+	argc = cmd_parse_options(argc, argv, options, check_usage, 0);
+	if (argc < 0) {
+		ret = cmd_exit_status(argc);
+		goto out_opts;
 	}
-	argc -= optind;
-	argv += optind;
+	if (rules) {
+		list_rules();
+		ret = EXIT_OK;
+		goto out_opts;
+	}
 
 	repo_library_init();
 	if (args_are_files(argc, argv)) {
@@ -178,7 +137,8 @@ out:
 	series_release(&s);
 	config_release(&cfg);
 	git_repository_free(repo);
-	strvec_clear(&ignore);
 	git_libgit2_shutdown();
+out_opts:
+	strvec_clear(&ignore);
 	return ret;
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* git-bpf-doctor: check the machine and the tree for BPF work: LLVM and
  * pahole, the kernel config against the selftests', the git and SMTP setup. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,16 +9,16 @@
 
 #include <curl/curl.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "doctor.h"
 #include "repo.h"
 #include "util.h"
 
-static const char usage_text[] =
-	"usage: git bpf doctor [--config=FILE] [--json]\n"
-	"\n"
-	"    --config=FILE   the kernel config to check (default: .config)\n"
-	"    --json          print the checks as one JSON object\n";
+static const char *const doctor_usage[] = {
+	"git bpf doctor [--config=FILE] [--json]",
+	NULL
+};
 
 static const char *env_or(const char *name, const char *def)
 {
@@ -30,12 +29,6 @@ static const char *env_or(const char *name, const char *def)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct doctor_report report = { 0 };
 	struct doctor_env env = { 0 };
 	struct config cfg = { 0 };
@@ -44,33 +37,20 @@ int main(int argc, char **argv)
 	char *tree = NULL, *config_path = NULL;
 	struct utsname uts;
 	bool json = false;
-	int opt, ret = EXIT_USAGE;
+	int ret = EXIT_USAGE;
+	struct cmd_option options[] = {
+		OPT_STRING(0, "config", &config_opt, "<file>",
+			   "the kernel config to check (default: .config)"),
+		OPT_JSON(&json),
+		OPT_END()
+	};
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'c':
-			config_opt = optarg;
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		case 'H':
-			execlp("man", "man", "git-bpf-doctor", (char *)NULL);
-			error_errno("cannot run 'man git-bpf-doctor'");
-			return EXIT_REFUSED;
-		default:
-			error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		error("unexpected argument '%s'", argv[optind]);
-		fputs(usage_text, stderr);
+	argc = cmd_parse_options(argc, argv, options, doctor_usage, 0);
+	if (argc < 0)
+		return cmd_exit_status(argc);
+	if (argc) {
+		error("unexpected argument '%s'", argv[0]);
+		cmd_usage(stderr, options, doctor_usage);
 		return EXIT_USAGE;
 	}
 	if (config_opt && access(config_opt, R_OK)) {

@@ -2,7 +2,6 @@
 /* git-bpf-maintainers: who to mail for files, a revision range or patch
  * files, from the tree's MAINTAINERS as scripts/get_maintainer.pl says. */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -11,32 +10,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "maint.h"
 #include "repo.h"
 #include "series.h"
 #include "strbuf.h"
+#include "tree.h"
 #include "util.h"
 
-#define DEFAULT_RANGE "@{upstream}..HEAD"
-
-static const char usage_text[] =
-	"usage: git bpf maintainers [<options>] [<range> | <file>... | [--] <path>...]\n"
-	"\n"
-	"    --no-roles           print addresses only, without (role:SECTION)\n"
-	"    --no-lists           leave out the mailing lists\n"
-	"    --no-people          leave out maintainers and reviewers\n"
-	"    --no-keywords        do not match K: on file contents or patch lines\n"
-	"    --maintainers=<file> read this MAINTAINERS (the tree is the current\n"
-	"                         directory) instead of the one at HEAD\n"
-	"    -f, --file           the arguments are paths of the tree\n"
-	"    --batch              one query per line of standard input, each\n"
-	"                         answer followed by an empty line\n"
-	"    --show-ties          mark recipients whose order get_maintainer.pl\n"
-	"                         leaves to chance\n"
-	"    --json               print a JSON object\n"
-	"\n"
-	"<range> defaults to " DEFAULT_RANGE ".\n";
+static const char *const maintainers_usage[] = {
+	"git bpf maintainers [<options>] [<range> | <file>... | [--] <path>...]",
+	"",
+	"<range> defaults to " TREE_DEFAULT_RANGE ".",
+	NULL
+};
 
 struct opts {
 	bool roles, lists, people, keywords, force_paths, ties, json;
@@ -336,7 +324,7 @@ static int run_query(struct ctx *c, char **args, size_t nr)
 		ret = error("paths, patch files and a revision range cannot "
 			    "be mixed");
 	if (!ret && !paths.nr && !patches.nr && !range)
-		range = DEFAULT_RANGE;
+		range = TREE_DEFAULT_RANGE;
 	if (ret)
 		;
 	else if (paths.nr)
@@ -430,74 +418,51 @@ static void set_root(struct ctx *c, const char *top)
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "no-roles", no_argument, NULL, 'r' },
-		{ "norolestats", no_argument, NULL, 'r' },
-		{ "no-lists", no_argument, NULL, 'l' },
-		{ "no-people", no_argument, NULL, 'p' },
-		{ "no-keywords", no_argument, NULL, 'k' },
-		{ "maintainers", required_argument, NULL, 'm' },
-		{ "file", no_argument, NULL, 'f' },
-		{ "batch", no_argument, NULL, 'b' },
-		{ "show-ties", no_argument, NULL, 't' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct ctx c = { .o = { true, true, true, true, false, false, false } };
 	const char *maintainers = NULL;
-	bool batch = false;
-	int opt, ret = EXIT_USAGE, r;
+	bool batch = false, no_roles = false, no_lists = false;
+	bool no_people = false, no_keywords = false;
+	int ret = EXIT_USAGE, r;
+	struct cmd_option options[] = {
+		OPT_BOOL(0, "no-roles", &no_roles,
+			 "print addresses only, without (role:SECTION)"),
+		OPT_BOOL_F(0, "norolestats", &no_roles,
+			   "get_maintainer.pl's name of --no-roles",
+			   CMD_OPT_HIDDEN),
+		OPT_BOOL(0, "no-lists", &no_lists, "leave out the mailing lists"),
+		OPT_BOOL(0, "no-people", &no_people,
+			 "leave out maintainers and reviewers"),
+		OPT_BOOL(0, "no-keywords", &no_keywords,
+			 "do not match K: on file contents or patch lines"),
+		OPT_STRING(0, "maintainers", &maintainers, "<file>",
+			   "read this MAINTAINERS (the tree is the current "
+			   "directory) instead of the one at HEAD"),
+		OPT_BOOL('f', "file", &c.o.force_paths,
+			 "the arguments are paths of the tree"),
+		OPT_BOOL(0, "batch", &batch,
+			 "one query per line of standard input, each answer "
+			 "followed by an empty line"),
+		OPT_BOOL(0, "show-ties", &c.o.ties,
+			 "mark recipients whose order get_maintainer.pl leaves "
+			 "to chance"),
+		OPT_JSON(&c.o.json),
+		OPT_END()
+	};
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+hf", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'r':
-			c.o.roles = false;
-			break;
-		case 'l':
-			c.o.lists = false;
-			break;
-		case 'p':
-			c.o.people = false;
-			break;
-		case 'k':
-			c.o.keywords = false;
-			break;
-		case 'm':
-			maintainers = optarg;
-			break;
-		case 'f':
-			c.o.force_paths = true;
-			break;
-		case 'b':
-			batch = true;
-			break;
-		case 't':
-			c.o.ties = true;
-			break;
-		case 'j':
-			c.o.json = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		case 'H':
-			execlp("man", "man", "git-bpf-maintainers",
-			       (char *)NULL);
-			error_errno("cannot run 'man git-bpf-maintainers'");
-			return EXIT_REFUSED;
-		default:
-			error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	/* getopt ate a "--": what follows are paths */
-	if (optind > 1 && !strcmp(argv[optind - 1], "--"))
+	argc = cmd_parse_options(argc, argv, options, maintainers_usage,
+				 CMD_STOP_AT_NON_OPTION | CMD_KEEP_DASHDASH);
+	if (argc < 0)
+		return cmd_exit_status(argc);
+	c.o.roles = !no_roles;
+	c.o.lists = !no_lists;
+	c.o.people = !no_people;
+	c.o.keywords = !no_keywords;
+	/* a "--" before the arguments: what follows are paths */
+	if (argc && !strcmp(argv[0], "--")) {
 		c.o.force_paths = true;
-	argc -= optind;
-	argv += optind;
+		argc--;
+		argv++;
+	}
 	if (batch && argc) {
 		error("--batch reads its queries from standard input, not "
 		      "'%s'", argv[0]);

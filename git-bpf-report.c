@@ -2,7 +2,6 @@
 /* git-bpf-report: mail a BPF bug report to bpf@vger.kernel.org with the
  * maintainers and the buggy commits' authors in Cc, as the QA asks. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 
 #include <curl/curl.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "mail.h"
 #include "message.h"
@@ -18,112 +18,45 @@
 #include "report.h"
 #include "util.h"
 
-static const char usage_text[] =
-	"usage: git bpf report [--commit=SHA]... [--subject=TEXT] [--body=FILE]\n"
-	"                      [--cc=ADDR]... [--dry-run | --stdout | -o DIR]\n"
-	"                      [--smtp-server=HOST] [--smtp-port=PORT]\n"
-	"                      [--smtp-encryption=ssl|tls|none] [--smtp-user=USER]\n"
-	"                      [--confirm=auto|always|never] [--smtp-debug]\n"
-	"                      [--insecure-skip-certificate-check]\n"
-	"\n"
-	"    --commit=SHA     the commit that brought the bug (repeatable): its\n"
-	"                     author, signers and maintainers go in Cc\n"
-	"    --subject=TEXT   the subject of the report\n"
-	"    --body=FILE      the report's text, instead of an editor ('-': stdin)\n"
-	"    --cc=ADDR        Cc someone more (repeatable)\n"
-	"    --dry-run        say who would get what, send nothing\n"
-	"    --stdout         print the mail as an mbox\n"
-	"    -o DIR           write the mail into DIR\n";
-
-enum {
-	OPT_COMMIT = 256, OPT_SUBJECT, OPT_BODY, OPT_CC, OPT_DRY_RUN,
-	OPT_STDOUT, OPT_HELP,
+static const char *const report_usage[] = {
+	"git bpf report [--commit=SHA]... [--subject=TEXT] [--body=FILE]",
+	"                      [--cc=ADDR]... [--dry-run | --stdout | -o DIR]",
+	"                      [<delivery options>]",
+	NULL
 };
 
 struct report_opts {
 	struct strvec commits, cc;
-	const char *subject, *body, *dir;
-	enum output_mode mode;
+	const char *subject, *body;
+	struct cmd_output out;
 	struct deliver_opts deliver;
 };
 
-static int set_mode(struct report_opts *o, enum output_mode mode,
-		    const char *opt)
-{
-	if (o->mode != OUTPUT_SEND && o->mode != mode)
-		return error("'%s' cannot be combined with another output option",
-			     opt);
-	o->mode = mode;
-	return 0;
-}
-
 static int parse_options(struct report_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "commit", required_argument, NULL, OPT_COMMIT },
-		{ "subject", required_argument, NULL, OPT_SUBJECT },
-		{ "body", required_argument, NULL, OPT_BODY },
-		{ "cc", required_argument, NULL, OPT_CC },
-		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-		{ "stdout", no_argument, NULL, OPT_STDOUT },
-		{ "output-directory", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, OPT_HELP },
-		DELIVER_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
+	struct cmd_option options[] = {
+		OPT_STRING_LIST(0, "commit", &o->commits, "<sha>",
+				"the commit that brought the bug (repeatable): "
+				"its author, signers and maintainers go in Cc",
+				0),
+		OPT_STRING(0, "subject", &o->subject, "<text>",
+			   "the subject of the report"),
+		OPT_STRING(0, "body", &o->body, "<file>",
+			   "the report's text, instead of an editor "
+			   "('-': stdin)"),
+		OPT_STRING_LIST(0, "cc", &o->cc, "<addr>",
+				"Cc someone more (repeatable)", 0),
+		OPT_OUTPUT(&o->out),
+		OPT_DELIVERY(&o->deliver),
+		OPT_END()
 	};
-	int opt;
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
-		int r = deliver_option(&o->deliver, opt, optarg);
-
-		if (r < 0)
-			return -1;
-		if (r)
-			continue;
-		switch (opt) {
-		case OPT_COMMIT:
-			strvec_push(&o->commits, optarg);
-			break;
-		case OPT_SUBJECT:
-			o->subject = optarg;
-			break;
-		case OPT_BODY:
-			o->body = optarg;
-			break;
-		case OPT_CC:
-			strvec_push(&o->cc, optarg);
-			break;
-		case OPT_DRY_RUN:
-			if (set_mode(o, OUTPUT_DRY_RUN, "--dry-run"))
-				return -1;
-			break;
-		case OPT_STDOUT:
-			if (set_mode(o, OUTPUT_STDOUT, "--stdout"))
-				return -1;
-			break;
-		case 'o':
-			if (set_mode(o, OUTPUT_DIR, "-o"))
-				return -1;
-			o->dir = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return 1;
-		case OPT_HELP:
-			execlp("man", "man", "git-bpf-report", (char *)NULL);
-			error_errno("cannot run 'man git-bpf-report'");
-			return 2;
-		case ':':
-			return error("option '%s' needs a value",
-				     argv[optind - 1]);
-		default:
-			return error("unknown option '%s'", argv[optind - 1]);
-		}
+	argc = cmd_parse_options(argc, argv, options, report_usage, 0);
+	if (argc > 0) {
+		error("unexpected argument '%s'", argv[0]);
+		return CMD_BAD_USAGE;
 	}
-	if (optind < argc)
-		return error("unexpected argument '%s'", argv[optind]);
-	return 0;
+	return argc;
 }
 
 /* The editor as git chooses it: GIT_EDITOR, core.editor, VISUAL, EDITOR,
@@ -288,8 +221,8 @@ static int local_tz_minutes(time_t t)
 
 int main(int argc, char **argv)
 {
-	struct report_opts o = { STRVEC_INIT, STRVEC_INIT, NULL, NULL, NULL,
-				 OUTPUT_SEND, { 0 } };
+	struct report_opts o = { STRVEC_INIT, STRVEC_INIT, NULL, NULL,
+				 { OUTPUT_SEND, NULL }, { 0 } };
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
 	struct message_set ms = { 0 };
 	struct report r = { 0 };
@@ -302,9 +235,7 @@ int main(int argc, char **argv)
 
 	rc = parse_options(&o, argc, argv);
 	if (rc) {
-		if (rc < 0)
-			fputs(usage_text, stderr);
-		ret = rc > 0 ? (rc == 1 ? EXIT_OK : EXIT_REFUSED) : EXIT_USAGE;
+		ret = cmd_exit_status(rc);
 		goto out_opts;
 	}
 	if (o.subject && mail_header_unsafe(o.subject)) {
@@ -352,9 +283,9 @@ int main(int argc, char **argv)
 			   (long long)now, local_tz_minutes(now)))
 		goto out;
 
-	if (o.mode != OUTPUT_SEND) {
-		ret = output_messages(&ms, o.mode, o.dir) ? EXIT_REFUSED :
-							    EXIT_OK;
+	if (o.out.mode != OUTPUT_SEND) {
+		ret = output_messages(&ms, o.out.mode, o.out.dir) ?
+		      EXIT_REFUSED : EXIT_OK;
 		goto out;
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* git-bpf-send: compose a series as the BPF maintainers want it, check
  * it, and mail it or write it out (--dry-run, --stdout, -o DIR). */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include <git2/sys/repository.h>
 
 #include "check.h"
+#include "cmd.h"
 #include "compose.h"
 #include "config.h"
 #include "message.h"
@@ -18,49 +18,26 @@
 #include "tree.h"
 #include "util.h"
 
-#define DEFAULT_RANGE "@{upstream}..HEAD"
-
-static const char usage_text[] =
-	"usage: git bpf send [<options>] [<range>]\n"
-	"       git bpf send --resume [<smtp options>]\n"
-	"\n"
-	"    --tree=<tree>          bpf, bpf-next, iproute2 or iproute2-next\n"
-	"    -v, --reroll-count=<n> version of the series (default: one more\n"
-	"                           than the last sent from this branch)\n"
-	"    --rfc                  [RFC PATCH ...]\n"
-	"    --resend               [PATCH RESEND ...]: send the same patches again\n"
-	"    --cover-letter=<file>  cover letter text (subject, blank line, body)\n"
-	"    --to=<address>         add a To address (repeatable)\n"
-	"    --cc=<address>         add a Cc address (repeatable)\n"
-	"    --no-auto-cc           Cc only what --cc and [send] cc name\n"
-	"    --no-check             do not run the checks before sending\n"
-	"    --ignore=<rules>       drop the findings of these check rules\n"
-	"    --dry-run              show each message's subject and recipients\n"
-	"    --stdout               write the series as one mbox\n"
-	"    -o, --output-directory=<dir>\n"
-	"                           write one file a message, as format-patch\n"
-	"    --smtp-server=<host>   --smtp-port=<port>   --smtp-user=<user>\n"
-	"    --smtp-encryption=<ssl|tls|none>             --smtp-debug\n"
-	"    --confirm=<auto|always|never>\n"
-	"    --insecure-skip-certificate-check\n"
-	"    --resume               send what is left of an interrupted send\n"
-	"\n"
-	"<range> defaults to " DEFAULT_RANGE ".\n";
-
-enum {
-	OPT_TREE = 256, OPT_RFC, OPT_RESEND, OPT_COVER, OPT_TO, OPT_CC,
-	OPT_NO_AUTO_CC, OPT_NO_CHECK, OPT_IGNORE, OPT_DRY_RUN, OPT_STDOUT,
-	OPT_RESUME, OPT_HELP,
+static const char *const send_usage[] = {
+	"git bpf send [<options>] [<range>]",
+	"git bpf send --resume [<delivery options>]",
+	"",
+	"<range> defaults to " TREE_DEFAULT_RANGE ".",
+	NULL
 };
 
-static int parse_version(const char *arg, int *out)
+static int parse_version(const struct cmd_option *opt, const char *arg,
+			 bool unset)
 {
 	char *end;
-	long v = strtol(arg, &end, 10);
+	long v;
 
+	if (unset)
+		return 0;
+	v = strtol(arg, &end, 10);
 	if (!*arg || *end || v < 1 || v > 1000)
 		return error("bad version '%s': give a number from 1", arg);
-	*out = (int)v;
+	*(int *)opt->value = (int)v;
 	return 0;
 }
 
@@ -110,49 +87,8 @@ static int use_empty_index(git_repository *repo)
 	return ret;
 }
 
-/* Without a range: the branch's commits its upstream lacks. */
-static bool have_upstream(git_repository *repo)
-{
-	git_object *obj = NULL;
-	char *branch;
-
-	if (!git_revparse_single(&obj, repo, "@{upstream}")) {
-		git_object_free(obj);
-		return true;
-	}
-	git_error_clear();
-	branch = repo_current_branch(repo);
-	if (branch)
-		error("branch '%s' has no upstream: give a range, e.g. "
-		      "'git bpf send bpf-next/master..'", branch);
-	else
-		error("HEAD is detached, so there is no upstream: give a "
-		      "range, e.g. 'git bpf send bpf-next/master..'");
-	free(branch);
-	return false;
-}
-
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "tree", required_argument, NULL, OPT_TREE },
-		{ "reroll-count", required_argument, NULL, 'v' },
-		{ "rfc", no_argument, NULL, OPT_RFC },
-		{ "resend", no_argument, NULL, OPT_RESEND },
-		{ "cover-letter", required_argument, NULL, OPT_COVER },
-		{ "to", required_argument, NULL, OPT_TO },
-		{ "cc", required_argument, NULL, OPT_CC },
-		{ "no-auto-cc", no_argument, NULL, OPT_NO_AUTO_CC },
-		{ "no-check", no_argument, NULL, OPT_NO_CHECK },
-		{ "ignore", required_argument, NULL, OPT_IGNORE },
-		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-		{ "stdout", no_argument, NULL, OPT_STDOUT },
-		{ "output-directory", required_argument, NULL, 'o' },
-		{ "resume", no_argument, NULL, OPT_RESUME },
-		{ "help", no_argument, NULL, OPT_HELP },
-		DELIVER_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 },
-	};
 	struct strvec to = STRVEC_INIT, cc = STRVEC_INIT, ignore = STRVEC_INIT;
 	struct deliver_opts dopts = { 0 };
 	struct compose_opts copts = { 0 };
@@ -160,98 +96,52 @@ int main(int argc, char **argv)
 	struct message_set ms = { 0 };
 	struct series s = { 0 };
 	struct config cfg = { 0 };
-	enum output_mode mode = OUTPUT_SEND;
+	struct cmd_output output = { OUTPUT_SEND, NULL };
 	git_repository *repo = NULL;
-	const char *tree = NULL, *dir = NULL, *range = DEFAULT_RANGE;
+	const char *tree = NULL;
+	char *range = NULL;
 	bool no_check = false, no_auto_cc = false, resume = false;
 	bool loaded = false;
-	int opt, ret = EXIT_USAGE, r;
-	int modes = 0;
+	int ret = EXIT_USAGE, r;
+	struct cmd_option options[] = {
+		OPT_STRING(0, "tree", &tree, "<tree>",
+			   "bpf, bpf-next, iproute2 or iproute2-next"),
+		OPT_CALLBACK('v', "reroll-count", &copts.version, "<n>",
+			     "version of the series (default: one more than "
+			     "the last sent from this branch)", parse_version),
+		OPT_BOOL(0, "rfc", &copts.rfc, "[RFC PATCH ...]"),
+		OPT_BOOL(0, "resend", &copts.resend,
+			 "[PATCH RESEND ...]: send the same patches again"),
+		OPT_STRING(0, "cover-letter", &copts.cover_file, "<file>",
+			   "cover letter text (subject, blank line, body)"),
+		OPT_STRING_LIST(0, "to", &to, "<address>",
+				"add a To address (repeatable)", 0),
+		OPT_STRING_LIST(0, "cc", &cc, "<address>",
+				"add a Cc address (repeatable)", 0),
+		OPT_BOOL(0, "no-auto-cc", &no_auto_cc,
+			 "Cc only what --cc and [send] cc name"),
+		OPT_BOOL(0, "no-check", &no_check,
+			 "do not run the checks before sending"),
+		OPT_STRING_LIST(0, "ignore", &ignore, "<rules>",
+				"drop the findings of these check rules", ','),
+		OPT_OUTPUT(&output),
+		OPT_BOOL(0, "resume", &resume,
+			 "send what is left of an interrupted send"),
+		OPT_DELIVERY(&dopts),
+		OPT_END()
+	};
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "hv:o:", longopts, NULL)) != -1) {
-		r = deliver_option(&dopts, opt, optarg);
-		if (r < 0)
-			goto out;
-		if (r)
-			continue;
-		switch (opt) {
-		case OPT_TREE:
-			tree = optarg;
-			break;
-		case 'v':
-			if (parse_version(optarg, &copts.version))
-				goto out;
-			break;
-		case OPT_RFC:
-			copts.rfc = true;
-			break;
-		case OPT_RESEND:
-			copts.resend = dopts.resend = true;
-			break;
-		case OPT_COVER:
-			copts.cover_file = optarg;
-			break;
-		case OPT_TO:
-			strvec_push(&to, optarg);
-			break;
-		case OPT_CC:
-			strvec_push(&cc, optarg);
-			break;
-		case OPT_NO_AUTO_CC:
-			no_auto_cc = true;
-			break;
-		case OPT_NO_CHECK:
-			no_check = true;
-			break;
-		case OPT_IGNORE:
-			strvec_split(&ignore, optarg, ',');
-			break;
-		case OPT_DRY_RUN:
-			mode = OUTPUT_DRY_RUN;
-			modes++;
-			break;
-		case OPT_STDOUT:
-			mode = OUTPUT_STDOUT;
-			modes++;
-			break;
-		case 'o':
-			mode = OUTPUT_DIR;
-			dir = optarg;
-			modes++;
-			break;
-		case OPT_RESUME:
-			resume = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			ret = EXIT_OK;
-			goto out;
-		case OPT_HELP:
-			execlp("man", "man", "git-bpf-send", (char *)NULL);
-			error_errno("cannot run 'man git-bpf-send'");
-			ret = EXIT_REFUSED;
-			goto out;
-		default:
-			if (optopt && optopt < 256 && strchr("vo", optopt))
-				error("option '-%c' needs a value", optopt);
-			else
-				error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			goto out;
-		}
-	}
-	if (modes > 1) {
-		error("--dry-run, --stdout and -o exclude each other");
+	argc = cmd_parse_options(argc, argv, options, send_usage, 0);
+	if (argc < 0) {
+		ret = cmd_exit_status(argc);
 		goto out;
 	}
-	if (optind + 1 < argc) {
-		error("one range at most, not '%s'", argv[optind + 1]);
+	dopts.resend = copts.resend;
+	if (argc > 1) {
+		error("one range at most, not '%s'", argv[1]);
 		goto out;
 	}
-	if (optind < argc)
-		range = argv[optind];
-	if (resume && (optind < argc || modes)) {
+	if (resume && (argc || output.mode != OUTPUT_SEND)) {
 		error("--resume takes no range and no output option");
 		goto out;
 	}
@@ -280,7 +170,9 @@ int main(int argc, char **argv)
 	if (use_empty_index(repo))
 		goto out;
 
-	if (optind == argc && !have_upstream(repo))
+	if (argc)
+		range = xstrdup(argv[0]);
+	else if (tree_default_range(&range, repo, "send"))
 		goto out;
 	loaded = true;
 	if (series_load_range(&s, repo, range,
@@ -309,10 +201,11 @@ int main(int argc, char **argv)
 		ret = exit_code(r);
 		goto out;
 	}
-	if (mode == OUTPUT_SEND)
+	if (output.mode == OUTPUT_SEND)
 		ret = exit_code(deliver_messages(repo, &cfg, &dopts, &ms));
 	else
-		ret = output_messages(&ms, mode, dir) ? EXIT_REFUSED : EXIT_OK;
+		ret = output_messages(&ms, output.mode, output.dir) ?
+		      EXIT_REFUSED : EXIT_OK;
 out:
 	message_set_release(&ms);
 	tree_choice_release(&tc);
@@ -325,5 +218,6 @@ out:
 	strvec_clear(&to);
 	strvec_clear(&cc);
 	strvec_clear(&ignore);
+	free(range);
 	return ret;
 }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /* git-bpf-stable: `git bpf stable-request`, asking the BPF maintainers
  * (netdev in Cc) to queue mainline fixes for the stable branches. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "mail.h"
 #include "message.h"
@@ -15,122 +15,51 @@
 #include "stable.h"
 #include "util.h"
 
-static const char usage_text[] =
-	"usage: git bpf stable-request [options] <commit>...\n"
-	"\n"
-	"    --note                print the text for under a patch's '---' line\n"
-	"    --json                print the analysis as JSON, no mail\n"
-	"    --force               ask even for fixes not yet in mainline\n"
-	"    --mainline=<ref>      mainline's branch (default: [trees] mainline)\n"
-	"    --dry-run             show the mail's subject and recipients only\n"
-	"    --stdout              print the mail as an mbox\n"
-	"    -o, --output-directory=<dir>\n"
-	"                          write the mail into <dir>\n"
-	"    --smtp-server=<host>  --smtp-port=<port>  --smtp-user=<user>\n"
-	"    --smtp-encryption=<ssl|tls|none>\n"
-	"    --confirm=<auto|always|never>\n"
-	"    --smtp-debug          show the SMTP conversation\n"
-	"    --insecure-skip-certificate-check\n"
-	"                          do not verify the server's certificate\n";
-
-enum {
-	OPT_NOTE = 256, OPT_JSON, OPT_FORCE, OPT_MAINLINE, OPT_DRY_RUN, OPT_STDOUT,
-	OPT_HELP,
-};
-
-static const struct option options[] = {
-	{ "note", no_argument, NULL, OPT_NOTE },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "force", no_argument, NULL, OPT_FORCE },
-	{ "mainline", required_argument, NULL, OPT_MAINLINE },
-	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-	{ "stdout", no_argument, NULL, OPT_STDOUT },
-	{ "output-directory", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, OPT_HELP },
-	DELIVER_LONG_OPTIONS,
-	{ NULL, 0, NULL, 0 },
+static const char *const stable_usage[] = {
+	"git bpf stable-request [options] <commit>...",
+	NULL
 };
 
 struct stable_opts {
 	bool note, json, force;
 	const char *mainline;
-	enum output_mode mode;
-	const char *dir;
+	struct cmd_output out;
 	struct deliver_opts deliver;
 };
 
-static int set_mode(struct stable_opts *o, enum output_mode mode)
+/* the commits at argv[0..argc) on success */
+static int parse_options(int *argc, char **argv, struct stable_opts *o)
 {
-	if (o->mode != OUTPUT_SEND && o->mode != mode)
-		return error("--dry-run, --stdout and -o exclude each other");
-	o->mode = mode;
-	return 0;
-}
+	struct cmd_option options[] = {
+		OPT_BOOL(0, "note", &o->note,
+			 "print the text for under a patch's '---' line"),
+		OPT_JSON(&o->json),
+		OPT_BOOL(0, "force", &o->force,
+			 "ask even for fixes not yet in mainline"),
+		OPT_STRING(0, "mainline", &o->mainline, "<ref>",
+			   "mainline's branch (default: [trees] mainline)"),
+		OPT_OUTPUT(&o->out),
+		OPT_DELIVERY(&o->deliver),
+		OPT_END()
+	};
+	int n = cmd_parse_options(*argc, argv, options, stable_usage,
+				  CMD_STOP_AT_NON_OPTION);
 
-/* 0 to go on, 1 when -h was handled, -1 on bad usage (error printed). */
-static int parse_options(int argc, char **argv, struct stable_opts *o)
-{
-	int c;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+ho:", options, NULL)) != -1) {
-		int r = deliver_option(&o->deliver, c, optarg);
-
-		if (r < 0)
-			return -1;
-		if (r)
-			continue;
-		switch (c) {
-		case 'h':
-			fputs(usage_text, stdout);
-			return 1;
-		case OPT_HELP:
-			execlp("man", "man", "git-bpf-stable", (char *)NULL);
-			return error_errno("cannot run 'man git-bpf-stable'");
-		case OPT_NOTE:
-			o->note = true;
-			break;
-		case OPT_JSON:
-			o->json = true;
-			break;
-		case OPT_FORCE:
-			o->force = true;
-			break;
-		case OPT_MAINLINE:
-			o->mainline = optarg;
-			break;
-		case OPT_DRY_RUN:
-			if (set_mode(o, OUTPUT_DRY_RUN))
-				return -1;
-			break;
-		case OPT_STDOUT:
-			if (set_mode(o, OUTPUT_STDOUT))
-				return -1;
-			break;
-		case 'o':
-			if (set_mode(o, OUTPUT_DIR))
-				return -1;
-			o->dir = optarg;
-			break;
-		default:
-			if (optopt && optopt < 256)
-				error("unknown option '-%c'", optopt);
-			else
-				error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			return -1;
-		}
-	}
-	if (optind >= argc) {
+	if (n < 0)
+		return n;
+	*argc = n;
+	if (!n) {
 		error("no commit given");
-		fputs(usage_text, stderr);
-		return -1;
+		cmd_usage(stderr, options, stable_usage);
+		return CMD_BAD_USAGE;
 	}
 	if (o->note && o->json)
-		return error("--note and --json exclude each other");
-	if ((o->note || o->json) && o->mode != OUTPUT_SEND)
+		return error("--note and --json exclude each other"),
+		       CMD_BAD_USAGE;
+	if ((o->note || o->json) && o->out.mode != OUTPUT_SEND)
 		return error("--%s prints no mail: drop --dry-run, --stdout "
-			     "and -o", o->note ? "note" : "json");
+			     "and -o", o->note ? "note" : "json"),
+		       CMD_BAD_USAGE;
 	return 0;
 }
 
@@ -209,8 +138,8 @@ static int request(git_repository *repo, const struct config *cfg,
 	if (stable_compose(&ms, ctx, fixes, nr, &to, &cc, from.name, from.addr,
 			   (long long)now, local_tz(now)))
 		goto out;
-	if (o->mode != OUTPUT_SEND) {
-		ret = output_messages(&ms, o->mode, o->dir) ?
+	if (o->out.mode != OUTPUT_SEND) {
+		ret = output_messages(&ms, o->out.mode, o->out.dir) ?
 		      EXIT_REFUSED : EXIT_OK;
 		goto out;
 	}
@@ -226,7 +155,7 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct stable_opts o = { .mode = OUTPUT_SEND };
+	struct stable_opts o = { .out = { OUTPUT_SEND, NULL } };
 	struct config cfg = { 0 };
 	struct stable_ctx ctx = { 0 };
 	struct stable_fix *fixes = NULL;
@@ -236,11 +165,11 @@ int main(int argc, char **argv)
 	int r, ret = EXIT_USAGE;
 	FILE *report;
 
-	r = parse_options(argc, argv, &o);
+	r = parse_options(&argc, argv, &o);
 	if (r)
-		return r > 0 ? EXIT_OK : EXIT_USAGE;
+		return cmd_exit_status(r);
 	/* with --stdout the mbox owns standard output */
-	report = o.mode == OUTPUT_STDOUT ? stderr : stdout;
+	report = o.out.mode == OUTPUT_STDOUT ? stderr : stdout;
 
 	repo_library_init();
 	/*
@@ -257,9 +186,9 @@ int main(int argc, char **argv)
 	/* a kernel's history without a commit-graph takes seconds to walk */
 	if (!ctx.graph && ctx.rel_nr >= 50)
 		hint("'git commit-graph write --reachable' makes this faster");
-	nr = (size_t)(argc - optind);
+	nr = (size_t)argc;
 	fixes = xcalloc(nr, sizeof(*fixes));
-	if (stable_analyze(&ctx, (const char *const *)argv + optind, nr, fixes))
+	if (stable_analyze(&ctx, (const char *const *)argv, nr, fixes))
 		goto out;
 	for (size_t i = 0; i < nr; i++) {
 		needed += fixes[i].needed > 0;

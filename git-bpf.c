@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "strbuf.h"
 #include "util.h"
 
@@ -27,13 +28,17 @@ static const struct cmd cmds[] = {
 	{ "doctor", "git-bpf-doctor", "check the toolchain, kernel config and mail setup" },
 };
 
-static void usage(FILE *f)
+/* The usage lines, with the commands listed below the options. */
+static const char *const *usage_lines(struct strvec *lines)
 {
-	fprintf(f, "usage: git bpf [--version] [--help] <command> [<args>]\n\n"
-		   "These are the git bpf commands:\n");
+	strvec_push(lines, "git bpf [--version] [--help] <command> [<args>]");
+	strvec_push(lines, "");
+	strvec_push(lines, "These are the git bpf commands:");
 	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
-		fprintf(f, "   %-16s%s\n", cmds[i].name, cmds[i].help);
-	fprintf(f, "\n'git bpf help <command>' shows the manual of a command.\n");
+		strvec_pushf(lines, "   %-16s%s", cmds[i].name, cmds[i].help);
+	strvec_push(lines, "");
+	strvec_push(lines, "'git bpf help <command>' shows the manual of a command.");
+	return (const char *const *)lines->v;
 }
 
 static const struct cmd *find_cmd(const char *name)
@@ -128,46 +133,50 @@ static int run(const struct cmd *c, int argc, char **argv)
 	return errno == ENOENT ? EXIT_USAGE : EXIT_REFUSED;
 }
 
-static int show_man(const char *page)
-{
-	execlp("man", "man", page, (char *)NULL);
-	return error_errno("cannot run 'man %s'", page), EXIT_REFUSED;
-}
-
 int main(int argc, char **argv)
 {
+	struct strvec lines = STRVEC_INIT;
+	const char *const *usage = usage_lines(&lines);
+	bool version = false, list = false;
+	struct cmd_option options[] = {
+		OPT_BOOL(0, "version", &version, "print the version"),
+		OPT_BOOL(0, "list-cmds", &list, "print the commands, one a line"),
+		OPT_END()
+	};
 	const struct cmd *c;
+	char *page = NULL;
+	int ret;
 
-	if (argc < 2) {
-		usage(stdout);
-		return EXIT_OK;
+	ret = cmd_parse_options(argc, argv, options, usage,
+				CMD_STOP_AT_NON_OPTION);
+	if (ret < 0) {
+		ret = cmd_exit_status(ret);
+		goto out;
 	}
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+	argc = ret;
+	ret = EXIT_OK;
+	if (version || (argc && !strcmp(argv[0], "version"))) {
 		printf("git-bpf version %s\n", GIT_BPF_VERSION);
-		return EXIT_OK;
+	} else if (list) {
+		for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
+			printf("%s\n", cmds[i].name);
+	} else if (!argc) {
+		cmd_usage(stdout, options, usage);
+	} else if (!strcmp(argv[0], "help")) {
+		c = argc > 1 ? find_cmd(argv[1]) : NULL;
+		if (argc > 1 && !c) {
+			ret = unknown_cmd(argv[1]);
+			goto out;
+		}
+		page = c ? xstrdup(c->exe) : xstrdup("git-bpf");
+		cmd_show_man(page);
+		ret = EXIT_REFUSED;
+	} else {
+		c = find_cmd(argv[0]);
+		ret = c ? run(c, argc, argv) : unknown_cmd(argv[0]);
 	}
-	if (!strcmp(argv[1], "-h")) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
-		char *page;
-
-		if (argc < 3)
-			return show_man("git-bpf");
-		c = find_cmd(argv[2]);
-		if (!c)
-			return unknown_cmd(argv[2]);
-		page = xstrfmt("git-bpf-%s", c->exe + strlen("git-bpf-"));
-		return show_man(page);
-	}
-	if (argv[1][0] == '-') {
-		error("unknown option '%s'", argv[1]);
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	c = find_cmd(argv[1]);
-	if (!c)
-		return unknown_cmd(argv[1]);
-	return run(c, argc - 1, argv + 1);
+out:
+	free(page);
+	strvec_clear(&lines);
+	return ret;
 }

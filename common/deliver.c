@@ -481,35 +481,3 @@ bool deliver_pending(git_repository *repo)
 	outbox_release(&ob);
 	return ret;
 }
-
-int deliver_option(struct deliver_opts *o, int c, const char *arg)
-{
-	switch (c) {
-	case DELIVER_OPT_SMTP_SERVER:
-		o->smtp_server = arg;
-		return 1;
-	case DELIVER_OPT_SMTP_PORT:
-		o->smtp_port = arg;
-		return 1;
-	case DELIVER_OPT_SMTP_ENCRYPTION:
-		o->smtp_encryption = arg;
-		return 1;
-	case DELIVER_OPT_SMTP_USER:
-		o->smtp_user = arg;
-		return 1;
-	case DELIVER_OPT_CONFIRM:
-		if (strcmp(arg, "auto") && strcmp(arg, "always") &&
-		    strcmp(arg, "never"))
-			return error("--confirm takes auto, always or never, "
-				     "not '%s'", arg);
-		o->confirm = arg;
-		return 1;
-	case DELIVER_OPT_SMTP_DEBUG:
-		o->smtp_debug = true;
-		return 1;
-	case DELIVER_OPT_INSECURE:
-		o->insecure = true;
-		return 1;
-	}
-	return 0;
-}

@@ -68,34 +68,6 @@ struct deliver_opts {
 };
 
 /*
- * The delivery options every mailing command takes (send,
- * stable-request, report), as getopt_long() entries; their values lie
- * above any command's own.
- */
-enum {
-	DELIVER_OPT_SMTP_SERVER = 0x1000,
-	DELIVER_OPT_SMTP_PORT,
-	DELIVER_OPT_SMTP_ENCRYPTION,
-	DELIVER_OPT_SMTP_USER,
-	DELIVER_OPT_CONFIRM,
-	DELIVER_OPT_SMTP_DEBUG,
-	DELIVER_OPT_INSECURE,
-};
-#define DELIVER_LONG_OPTIONS						\
-	{ "smtp-server", required_argument, NULL, DELIVER_OPT_SMTP_SERVER }, \
-	{ "smtp-port", required_argument, NULL, DELIVER_OPT_SMTP_PORT },	\
-	{ "smtp-encryption", required_argument, NULL,			\
-	  DELIVER_OPT_SMTP_ENCRYPTION },					\
-	{ "smtp-user", required_argument, NULL, DELIVER_OPT_SMTP_USER },	\
-	{ "confirm", required_argument, NULL, DELIVER_OPT_CONFIRM },	\
-	{ "smtp-debug", no_argument, NULL, DELIVER_OPT_SMTP_DEBUG },	\
-	{ "insecure-skip-certificate-check", no_argument, NULL,		\
-	  DELIVER_OPT_INSECURE }
-/* Take getopt_long()'s answer c: 1 when it was a delivery option (kept
- * in o), 0 when it is none, -1 with an error when its value is bad. */
-int deliver_option(struct deliver_opts *o, int c, const char *arg);
-
-/*
  * Journal every message under $GIT_DIR/bpf/, confirm, deliver over
  * SMTP, mark each accepted message, and on success write the sent tag
  * (when ms->branch) and clear the journal.  Implemented in

@@ -265,6 +265,27 @@ int tree_upstream(char **out, git_repository *repo)
 	return *out ? 0 : 1;
 }
 
+int tree_default_range(char **out, git_repository *repo, const char *cmd)
+{
+	char *upstream, *branch;
+
+	*out = NULL;
+	if (!tree_upstream(&upstream, repo)) {
+		*out = xstrfmt("%s..HEAD", upstream);
+		free(upstream);
+		return 0;
+	}
+	branch = repo_current_branch(repo);
+	if (branch)
+		error("branch '%s' has no upstream: give a range, e.g. "
+		      "'git bpf %s bpf-next/master..'", branch, cmd);
+	else
+		error("HEAD is detached, so there is no upstream: give a "
+		      "range, e.g. 'git bpf %s bpf-next/master..'", cmd);
+	free(branch);
+	return -1;
+}
+
 bool tree_repo_is_iproute2(git_repository *repo)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -77,6 +77,15 @@ const char *tree_branch_short(const char *ref);
  */
 int tree_upstream(char **out, git_repository *repo);
 
+/* What a command works on without a range (the text of its usage). */
+#define TREE_DEFAULT_RANGE "@{upstream}..HEAD"
+/*
+ * That range with the upstream spelled out; -1 with "branch 'b' has no
+ * upstream: give a range, e.g. 'git bpf <cmd> bpf-next/master..'" (or
+ * the detached HEAD's) when there is none.  Caller frees *out.
+ */
+int tree_default_range(char **out, git_repository *repo, const char *cmd);
+
 /* Whether HEAD's tree looks like iproute2 (ip/ip.c and tc/tc.c). */
 bool tree_repo_is_iproute2(git_repository *repo);
 

@@ -405,7 +405,7 @@ test_expect_success 'bad input is exit 2 with one error line' '
 
 	(cd linux && test_expect_code 2 git bpf report --subject=S \
 		--body=../body --dry-run --stdout) 2>err &&
-	grep "^error: '"'"'--stdout'"'"' cannot be combined with another output option$" err &&
+	grep "^error: --dry-run, --stdout and -o exclude each other$" err &&
 
 	(cd linux && test_expect_code 2 git bpf report --subject=S \
 		--body=../body --cc="no address" --dry-run) >out 2>err &&
