@@ -122,10 +122,9 @@ smtp_config () {
 		echo "server = 127.0.0.1"
 		echo "port = $SMTP_PORT"
 		echo "encryption = $enc"
-		echo "timeout = 10"
 		skip=" $(for kv in "$@"; do printf '%s ' "${kv%%=*}"; done)"
 		for kv in "user=$SMTP_USER" "pass=$SMTP_PASS" \
-			"ca=$SMTP_CERTS/ca.pem"
+			"ca=$SMTP_CERTS/ca.pem" "timeout=10"
 		do
 			case "$skip" in
 			*" ${kv%%=*} "*) ;;

@@ -55,7 +55,9 @@ clean_log () {
 test_expect_success 'setup' '
 	smtp_series repo &&
 	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
-	smtp_config tls
+	# memcheck runs the client tens of times slower: give the server
+	# time, this test is about memory, not about timeouts
+	smtp_config tls timeout=120
 '
 
 test_expect_success 'composing a series into files: no errors, no leaks' '
