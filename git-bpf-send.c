@@ -136,7 +136,6 @@ int main(int argc, char **argv)
 		ret = cmd_exit_status(argc);
 		goto out;
 	}
-	dopts.resend = copts.resend;
 	if (argc > 1) {
 		error("one range at most, not '%s'", argv[1]);
 		goto out;

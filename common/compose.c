@@ -458,19 +458,6 @@ out:
 
 /* ---- versions */
 
-static bool same_patches(const struct sent_version *v,
-			 const struct formatted_patch *fp, size_t nr)
-{
-	size_t i;
-
-	if (v->patch_ids.nr != nr)
-		return false;
-	for (i = 0; i < nr; i++)
-		if (strcmp(v->patch_ids.v[i], fp[i].patch_id))
-			return false;
-	return true;
-}
-
 static void add_links(struct strbuf *out, const struct config *cfg,
 		      const struct sent_version *v, size_t nr, int version)
 {
@@ -564,12 +551,22 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		last = versions[nversions - 1].version;
 	version = o->version ? o->version :
 		  o->resend ? (last ? last : 1) : last + 1;
-	if (!o->resend && nversions &&
-	    same_patches(&versions[nversions - 1], fp, nr)) {
-		error("the patches are those of '%s', sent already",
-		      versions[nversions - 1].tag);
-		hint("use --resend to send them again");
-		goto out;
+	if (!o->resend && nversions) {
+		const char **ids = xcalloc(nr, sizeof(*ids));
+		int same;
+
+		for (i = 0; i < nr; i++)
+			ids[i] = fp[i].patch_id;
+		same = sent_same_series(repo, &versions[nversions - 1], s, ids);
+		free(ids);
+		if (same < 0)
+			goto out;
+		if (same) {
+			error("the patches are those of '%s', sent already",
+			      versions[nversions - 1].tag);
+			hint("use --resend to send them again");
+			goto out;
+		}
 	}
 
 	ro.to = o->to;

@@ -331,41 +331,6 @@ out:
 	return ret;
 }
 
-/* A series whose patches are those of the last version sent is refused,
- * unless it is meant as a resend. */
-static int check_duplicate(struct delivery *d)
-{
-	struct sent_version *v = NULL;
-	const struct sent_version *last;
-	size_t nr = 0, i, j = 0;
-	int ret = 0;
-
-	if (!d->ms->branch || d->opts->resend)
-		return 0;
-	if (sent_list(d->repo, d->ms->branch, &v, &nr))
-		return -1;
-	if (!nr)
-		goto out;
-	last = &v[nr - 1];
-	for (i = 0; i < d->ms->nr; i++) {
-		const char *id = d->ms->v[i].patch_id;
-
-		if (!id)
-			continue;
-		if (j >= last->patch_ids.nr || strcmp(id, last->patch_ids.v[j]))
-			goto out;
-		j++;
-	}
-	if (j && j == last->patch_ids.nr) {
-		ret = error("the patches are those of '%s', sent already",
-			    last->tag);
-		hint("use --resend to send them again");
-	}
-out:
-	sent_list_free(v, nr);
-	return ret;
-}
-
 static int refuse_pending(struct delivery *d)
 {
 	error("an interrupted send is waiting in '%s'", d->ob.dir);
@@ -399,8 +364,6 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 		ret = BAD_INPUT;
 		goto out;
 	}
-	if (check_duplicate(&d))
-		goto out;
 	ok = ask_confirmation(&d);
 	if (ok <= 0) {
 		ret = ok < 0 ? ok : -1;

@@ -64,7 +64,6 @@ struct deliver_opts {
 	const char *confirm;		/* "auto", "always", "never" */
 	bool smtp_debug;
 	bool insecure;			/* --insecure-skip-certificate-check */
-	bool resend;
 };
 
 /*
@@ -97,6 +96,9 @@ struct sent_version {
 	struct strvec message_ids;
 	struct strvec patch_ids;
 	char *cover_text;
+	char base[GIT_OID_HEXSZ + 1];	/* Base-commit:, "" when absent */
+	char tip[GIT_OID_HEXSZ + 1];	/* the tag's commit: the series' tip */
+	long long date;			/* when it was sent (the tagger's time) */
 };
 /* Highest version sent from branch; 0 when none. */
 int sent_last_version(git_repository *repo, const char *branch);
@@ -104,6 +106,16 @@ int sent_last_version(git_repository *repo, const char *branch);
 int sent_list(git_repository *repo, const char *branch,
 	      struct sent_version **out, size_t *nr);
 void sent_list_free(struct sent_version *v, size_t nr);
+/*
+ * Whether s (loaded from a range) is the series v recorded: the same
+ * commit messages and the same diffs (patch_ids, one a patch, in
+ * order), so that a reworded message makes a new version.  1 the same,
+ * 0 not, -1 after an error.  Older tags that lack a readable tip are
+ * compared by patch-id alone.
+ */
+struct series;
+int sent_same_series(git_repository *repo, const struct sent_version *v,
+		     const struct series *s, const char *const *patch_ids);
 /* Write the annotated tag for a completed send. */
 int sent_tag_write(git_repository *repo, const struct message_set *ms);
 

@@ -6,6 +6,7 @@
 
 #include "message.h"
 #include "repo.h"
+#include "series.h"
 
 static char *tag_name(const char *branch, int version)
 {
@@ -59,6 +60,9 @@ static void parse_message(struct sent_version *v, const char *msg)
 			if (!v->cover_message_id)
 				v->cover_message_id = xstrdup(val);
 			free(val);
+		} else if (skip_prefix(p, "Base-commit: ", &rest)) {
+			if (nl - rest == GIT_OID_HEXSZ)
+				memcpy(v->base, rest, GIT_OID_HEXSZ);
 		} else if (skip_prefix(p, "Patch-ID: ", &rest)) {
 			val = xstrndup(rest, nl - rest);
 			strvec_push(&v->patch_ids, val);
@@ -118,6 +122,11 @@ int sent_list(git_repository *repo, const char *branch,
 		v[n].version = version;
 		v[n].tag = xstrdup(names.strings[i]);
 		parse_message(&v[n], git_tag_message((git_tag *)obj));
+		if (git_tag_target_type((git_tag *)obj) == GIT_OBJECT_COMMIT)
+			git_oid_tostr(v[n].tip, sizeof(v[n].tip),
+				      git_tag_target_id((git_tag *)obj));
+		if (git_tag_tagger((git_tag *)obj))
+			v[n].date = git_tag_tagger((git_tag *)obj)->when.time;
 		n++;
 		git_object_free(obj);
 	}
@@ -158,6 +167,64 @@ int sent_last_version(git_repository *repo, const char *branch)
 	last = v[nr - 1].version;
 	sent_list_free(v, nr);
 	return last;
+}
+
+/* The message of the commit hex, or NULL after an error. */
+static char *commit_message(git_repository *repo, const char *hex,
+			    char *parent)
+{
+	git_commit *c = NULL;
+	git_oid oid;
+	char *msg;
+
+	if (git_oid_fromstr(&oid, hex) < 0 ||
+	    git_commit_lookup(&c, repo, &oid) < 0) {
+		git_err("unable to read commit '%s'", hex);
+		return NULL;
+	}
+	msg = xstrdup(git_commit_message(c));
+	if (parent) {
+		*parent = '\0';
+		if (git_commit_parentcount(c))
+			git_oid_tostr(parent, GIT_OID_HEXSZ + 1,
+				      git_commit_parent_id(c, 0));
+	}
+	git_commit_free(c);
+	return msg;
+}
+
+int sent_same_series(git_repository *repo, const struct sent_version *v,
+		     const struct series *s, const char *const *patch_ids)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t i;
+	int ret = 1;
+
+	if (v->patch_ids.nr != s->nr)
+		return 0;
+	for (i = 0; i < s->nr; i++)
+		if (strcmp(v->patch_ids.v[i], patch_ids[i]))
+			return 0;
+	if (!v->tip[0] || !strcmp(v->tip, s->patches[s->nr - 1].oid))
+		return 1;
+	/* same diffs: the messages decide, newest first from the tip */
+	memcpy(hex, v->tip, sizeof(hex));
+	for (i = s->nr; i > 0 && ret == 1; i--) {
+		char *old, *cur;
+
+		if (!hex[0])
+			return 0;
+		old = commit_message(repo, hex, hex);
+		cur = old ? commit_message(repo, s->patches[i - 1].oid, NULL) :
+			    NULL;
+		if (!cur)
+			ret = -1;
+		else if (strcmp(old, cur))
+			ret = 0;
+		free(old);
+		free(cur);
+	}
+	return ret;
 }
 
 /* What the tag points at: the series' tip (its last patch), else base. */
