@@ -41,6 +41,17 @@ static int parse_version(const struct cmd_option *opt, const char *arg,
 	return 0;
 }
 
+/* --notes[=<ref>], --no-notes: as git format-patch takes them */
+static int parse_notes(const struct cmd_option *opt, const char *arg,
+		       bool unset)
+{
+	struct compose_opts *o = opt->value;
+
+	o->notes = unset ? -1 : 1;
+	o->notes_ref = unset ? NULL : arg;
+	return 0;
+}
+
 /* deliver's and compose's 0 / -1 / -2 as exit codes */
 static int exit_code(int ret)
 {
@@ -113,7 +124,15 @@ int main(int argc, char **argv)
 		OPT_BOOL(0, "resend", &copts.resend,
 			 "[PATCH RESEND ...]: send the same patches again"),
 		OPT_STRING(0, "cover-letter", &copts.cover_file, "<file>",
-			   "cover letter text (subject, blank line, body)"),
+			   "cover letter text (subject, blank line, body); "
+			   "the body is the changelog, for a single patch "
+			   "under its --- line"),
+		OPT_CALLBACK_F(0, "notes", &copts, "<ref>",
+			       "add each commit's git notes under its --- line",
+			       CMD_OPT_NOARG | CMD_OPT_OPTARG | CMD_OPT_NEG,
+			       parse_notes),
+		OPT_BOOL(0, "no-range-diff", &copts.no_range_diff,
+			 "no range-diff against the last version sent"),
 		OPT_STRING_LIST(0, "to", &to, "<address>",
 				"add a To address (repeatable)", 0),
 		OPT_STRING_LIST(0, "cc", &cc, "<address>",
@@ -195,6 +214,7 @@ int main(int argc, char **argv)
 	copts.auto_cc = r && !no_auto_cc;
 	copts.to = &to;
 	copts.cc = &cc;
+	copts.mode = output.mode;
 	r = compose_series(&ms, repo, &cfg, &s, &copts);
 	if (r) {
 		ret = exit_code(r);

@@ -116,6 +116,8 @@ void cmd_usage(FILE *f, const struct cmd_option *opts,
 		if (takes_value(o))
 			pos += fprintf(f, "%s%s", o->long_name ? "=" : " ",
 				       o->argh ? o->argh : "<value>");
+		else if ((o->flags & CMD_OPT_OPTARG) && o->argh)
+			pos += fprintf(f, "[=%s]", o->argh);
 		if (pos > USAGE_OPTS_WIDTH) {
 			fputc('\n', f);
 			pos = 0;
@@ -311,6 +313,8 @@ static int parse_long(const struct cmd_option *opts, const char *const *usage,
 			ret = CMD_BAD_USAGE;
 			goto out;
 		}
+	} else if (eq && (o->flags & CMD_OPT_OPTARG) && !unset) {
+		arg = eq + 1;
 	} else if (eq) {
 		error("option '%s' takes no value", shown);
 		ret = CMD_BAD_USAGE;

@@ -26,6 +26,8 @@ enum cmd_option_flags {
 	CMD_OPT_NOARG = 1 << 0,	/* a callback that takes no value */
 	CMD_OPT_NEG = 1 << 1,	/* --no-<name> unsets (for "no-x": --x) */
 	CMD_OPT_HIDDEN = 1 << 2, /* not in the usage nor the completion */
+	CMD_OPT_OPTARG = 1 << 3, /* with CMD_OPT_NOARG: "--x=<v>" as well
+				  * as "--x" (git's PARSE_OPT_OPTARG) */
 };
 
 struct cmd_option;

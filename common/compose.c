@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "compose.h"
 #include "format.h"
@@ -347,15 +348,25 @@ out:
 	return ret;
 }
 
-/* The user's cover text: --cover-letter=FILE, the branch description,
- * else an editor on a template. */
+/* An editor only where someone can use it: stdin and stderr both a
+ * terminal (an editor on a pipe waits for ever). */
+static bool can_edit(void)
+{
+	return isatty(0) && isatty(2);
+}
+
+/*
+ * The user's cover text: --cover-letter=FILE, the branch description,
+ * else an editor on a template.  A single patch needs none (1, text
+ * empty); nor does a dry run, which shows the placeholder subject.
+ */
 static int cover_text(struct strbuf *text, git_repository *repo,
 		      const struct config *cfg, const char *branch,
-		      const char *file)
+		      const struct compose_opts *o, size_t nr)
 {
-	if (file) {
-		if (strbuf_read_file(text, file) < 0) {
-			error_errno("unable to read '%s'", file);
+	if (o->cover_file) {
+		if (strbuf_read_file(text, o->cover_file) < 0) {
+			error_errno("unable to read '%s'", o->cover_file);
 			return -2;
 		}
 	} else {
@@ -366,6 +377,17 @@ static int cover_text(struct strbuf *text, git_repository *repo,
 		if (desc) {
 			strbuf_addstr(text, desc);
 			free(desc);
+		} else if (nr == 1) {
+			return 1;
+		} else if (o->mode == OUTPUT_DRY_RUN) {
+			strbuf_addstr(text, COVER_SUBJECT);
+			return 0;
+		} else if (!can_edit()) {
+			error("no cover letter for the %zu patches, and no "
+			      "terminal to write one in", nr);
+			hint("give the cover letter with --cover-letter=FILE or "
+			     "git branch --edit-description");
+			return -1;
 		} else if (cover_from_editor(text, repo, cfg, branch)) {
 			hint("give the cover letter with --cover-letter=FILE or "
 			     "git branch --edit-description");
@@ -456,6 +478,143 @@ out:
 	return ret;
 }
 
+/* ---- what format-patch puts under "---": notes, a range-diff */
+
+/* git's expand_notes_ref(). */
+static char *notes_ref_expand(const char *ref)
+{
+	if (starts_with(ref, "refs/notes/"))
+		return xstrdup(ref);
+	if (starts_with(ref, "notes/"))
+		return xstrfmt("refs/%s", ref);
+	return xstrfmt("refs/notes/%s", ref);
+}
+
+/* The notes ref to show: --notes[=REF], else format.notes (a bool or a
+ * ref), as format-patch has it; NULL for none. */
+static int notes_ref_choose(char **out, git_repository *repo,
+			    const struct config *cfg,
+			    const struct compose_opts *o)
+{
+	char *val = NULL;
+	const char *ref = o->notes_ref;
+	git_buf buf = GIT_BUF_INIT;
+	int on = 0, ret = 0;
+
+	*out = NULL;
+	if (o->notes < 0)
+		return 0;
+	if (o->notes > 0) {
+		on = 1;
+	} else {
+		val = config_git(cfg, "format.notes");
+		if (!val)
+			return 0;
+		if (git_config_parse_bool(&on, val) < 0) {
+			git_error_clear();
+			on = 1;
+			ref = val;
+		}
+	}
+	if (on && ref && *ref) {
+		*out = notes_ref_expand(ref);
+	} else if (on) {
+		if (git_note_default_ref(&buf, repo) < 0)
+			ret = git_err("unable to find the default notes ref");
+		else
+			*out = xstrdup(buf.ptr);
+	}
+	git_buf_dispose(&buf);
+	free(val);
+	return ret;
+}
+
+/* The commit's note under ref as git's format_note() shows it in a
+ * mail: "\nNotes:\n" (another ref: "\nNotes (name):\n"), each line
+ * indented by four. */
+static int add_notes(struct strbuf *out, git_repository *repo,
+		     const char *ref, const char *hex)
+{
+	git_note *note = NULL;
+	const char *msg, *p, *name = ref;
+	size_t len;
+	git_oid oid;
+	int r;
+
+	if (git_oid_fromstr(&oid, hex) < 0)
+		return git_err("bad commit id '%s'", hex);
+	r = git_note_read(&note, repo, ref, &oid);
+	if (r == GIT_ENOTFOUND) {
+		git_error_clear();
+		return 0;
+	}
+	if (r < 0)
+		return git_err("unable to read the note of '%s' in '%s'",
+			       hex, ref);
+	msg = git_note_message(note);
+	len = strlen(msg);
+	if (len && msg[len - 1] == '\n')
+		len--;
+	if (!strcmp(ref, "refs/notes/commits")) {
+		strbuf_addstr(out, "\nNotes:\n");
+	} else {
+		skip_prefix(name, "refs/", &name);
+		skip_prefix(name, "notes/", &name);
+		strbuf_addf(out, "\nNotes (%s):\n", name);
+	}
+	for (p = msg; p < msg + len; ) {
+		const char *nl = memchr(p, '\n', msg + len - p);
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(msg + len - p);
+
+		strbuf_addstr(out, "    ");
+		strbuf_add(out, p, n);
+		strbuf_addch(out, '\n');
+		p += n + 1;
+	}
+	git_note_free(note);
+	return 0;
+}
+
+/*
+ * "Range-diff against vN:" and what git range-diff prints between the
+ * last version sent (base..tip of its tag) and this one.  libgit2 has
+ * no range-diff: git's own runs, with an argv.
+ */
+static int range_diff(struct strbuf *out, git_repository *repo,
+		      const struct sent_version *v, const struct series *s,
+		      const char *notes_ref)
+{
+	struct strbuf rd = STRBUF_INIT;
+	char *git_dir = xstrfmt("--git-dir=%s", git_repository_path(repo));
+	char *notes = notes_ref ? xstrfmt("--notes=%s", notes_ref) :
+			 xstrdup("--no-notes");
+	char *old = xstrfmt("%s..%s", v->base, v->tip);
+	char *cur = xstrfmt("%s..%s", s->base, s->patches[s->nr - 1].oid);
+	const char *argv[] = { "git", git_dir, "range-diff", "--no-color",
+			       notes, old, cur, NULL };
+	int ret = 0, r;
+
+	if (!v->base[0] || !v->tip[0] || !s->base[0])
+		goto out;
+	r = run_command(argv, NULL, &rd, NULL);
+	if (r) {
+		if (r > 0)
+			error("'git range-diff %s %s' failed", old, cur);
+		hint("--no-range-diff sends the series without one");
+		ret = -1;
+		goto out;
+	}
+	strbuf_addf(out, "Range-diff against v%d:\n", v->version);
+	strbuf_addbuf(out, &rd);
+out:
+	strbuf_release(&rd);
+	free(git_dir);
+	free(notes);
+	free(old);
+	free(cur);
+	return ret;
+}
+
 /* ---- versions */
 
 static void add_links(struct strbuf *out, const struct config *cfg,
@@ -502,9 +661,10 @@ int compose_series(struct message_set *ms, git_repository *repo,
 	struct recipients_opts ro = { 0 };
 	struct sender from = { 0 };
 	struct strbuf sb = STRBUF_INIT, prefix = STRBUF_INIT;
-	struct strbuf cover = STRBUF_INIT;
+	struct strbuf cover = STRBUF_INIT, rdiff = STRBUF_INIT;
+	struct strbuf changes = STRBUF_INIT, below = STRBUF_INIT;
 	char **diffs = NULL, **subjects = NULL, *sig_owned = NULL;
-	char *cover_id = NULL;
+	char *cover_id = NULL, *notes_ref = NULL;
 	const char *branch = s->tip_ref && *s->tip_ref ? s->tip_ref : NULL;
 	const char *tree_prefix = tree_subject_prefix(o->tree->id);
 	const char *sig;
@@ -568,6 +728,11 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			goto out;
 		}
 	}
+	if (notes_ref_choose(&notes_ref, repo, cfg, o))
+		goto out;
+	if (!o->no_range_diff && nversions && version > 1 &&
+	    range_diff(&rdiff, repo, &versions[nversions - 1], s, notes_ref))
+		goto out;
 
 	ro.to = o->to;
 	ro.cc = o->cc;
@@ -590,7 +755,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		struct message *msg;
 		int r;
 
-		r = cover_text(&cover, repo, cfg, branch, o->cover_file);
+		r = cover_text(&cover, repo, cfg, branch, o, nr);
 		if (r) {
 			ret = r;
 			goto out;
@@ -609,8 +774,10 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			strbuf_release(&body);
 			goto out;
 		}
+		strbuf_addch(&sb, '\n');
+		strbuf_addbuf(&sb, &rdiff);
 		if (s->base[0])
-			strbuf_addf(&sb, "\n\nbase-commit: %s\n", s->base);
+			strbuf_addf(&sb, "\nbase-commit: %s\n", s->base);
 		strbuf_addf(&sb, "-- \n%s\n\n", sig);
 
 		compose_prefix(&prefix, tree_prefix, version, o->rfc,
@@ -636,7 +803,22 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		strbuf_release(&subj);
 		strbuf_release(&body);
 	} else {
+		struct strbuf subj = STRBUF_INIT;
+		int r;
+
 		ms->cover_text = xstrfmt("%s\n\n%s", fp[0].subject, fp[0].body);
+		/* the changelog of a single patch goes under its "---" */
+		r = cover_text(&cover, repo, cfg, branch, o, nr);
+		if (r < 0) {
+			ret = r;
+			goto out;
+		}
+		if (!r)
+			format_split_message(cover.buf, &subj, &changes);
+		strbuf_release(&subj);
+		strbuf_trim(&changes);
+		if (changes.len)
+			strbuf_addch(&changes, '\n');
 	}
 
 	for (i = 0; i < nr; i++) {
@@ -654,7 +836,17 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			strbuf_addf(&sb, "From: %s\n\n", a.buf);
 			strbuf_release(&a);
 		}
-		format_patch_body(&sb, &fp[i], sig);
+		strbuf_reset(&below);
+		if (nr == 1)
+			strbuf_addbuf(&below, &changes);
+		if (notes_ref && add_notes(&below, repo, notes_ref, fp[i].oid))
+			goto out;
+		if (nr == 1 && rdiff.len) {
+			if (below.len)
+				strbuf_addch(&below, '\n');
+			strbuf_addbuf(&below, &rdiff);
+		}
+		format_patch_body(&sb, &fp[i], below.buf, sig);
 		strbuf_reset(&prefix);
 		compose_prefix(&prefix, tree_prefix, version, o->rfc,
 			       o->resend, i + 1, nr);
@@ -691,5 +883,9 @@ out:
 	strbuf_release(&sb);
 	strbuf_release(&prefix);
 	strbuf_release(&cover);
+	strbuf_release(&rdiff);
+	strbuf_release(&changes);
+	strbuf_release(&below);
+	free(notes_ref);
 	return ret;
 }

@@ -20,6 +20,11 @@ struct compose_opts {
 	bool auto_cc;			/* false with --no-auto-cc */
 	const struct strvec *to, *cc;	/* --to, --cc */
 	long long now;			/* Date of the first mail; 0: now */
+	int notes;			/* 1 --notes, -1 --no-notes, 0 format.notes */
+	const char *notes_ref;		/* --notes=REF; NULL: the default ref */
+	bool no_range_diff;		/* --no-range-diff */
+	enum output_mode mode;		/* what becomes of the messages */
+	bool reflect;			/* --reflect: to the sender alone */
 };
 
 /*

@@ -1602,10 +1602,14 @@ void formatted_patch_release(struct formatted_patch *fp)
 }
 
 void format_patch_body(struct strbuf *out, const struct formatted_patch *fp,
-		       const char *signature)
+		       const char *commentary, const char *signature)
 {
 	strbuf_addstr(out, fp->body);
 	strbuf_addstr(out, "---\n");
+	if (commentary && *commentary) {
+		strbuf_addstr(out, commentary);
+		strbuf_addch(out, '\n');
+	}
 	strbuf_addstr(out, fp->stat);
 	strbuf_addch(out, '\n');
 	strbuf_addstr(out, fp->diff);

@@ -34,12 +34,14 @@ int format_commit(struct formatted_patch *out, git_repository *repo,
 void formatted_patch_release(struct formatted_patch *fp);
 
 /*
- * The mail text after the headers: body, "---", stat, blank line, diff,
- * then the signature block "-- \n<signature>\n\n" when signature is not
- * NULL.
+ * The mail text after the headers: body, "---", commentary, stat, blank
+ * line, diff, then the signature block "-- \n<signature>\n\n" when
+ * signature is not NULL.  commentary (NULL or "" for none) is what
+ * format-patch puts between "---" and the stat: notes, a range-diff;
+ * it ends in a newline and a blank line is added after it.
  */
 void format_patch_body(struct strbuf *out, const struct formatted_patch *fp,
-		       const char *signature);
+		       const char *commentary, const char *signature);
 
 /* Diffstat and summary of two trees (old may be NULL), as format-patch
  * puts it in the cover letter.  0 or -1 (error printed). */

@@ -408,7 +408,13 @@ test_expect_success 'the cover letter: --cover-letter=FILE wins over the descrip
 	grep "^The text of the file.$" mbox
 '
 
-test_expect_success 'the cover letter: an editor on the template' '
+# on_terminal CMD...: run CMD with stdin, stdout and stderr on a pseudo
+# terminal (util-linux script), as a user at a terminal runs it
+on_terminal () {
+	script -qec "$*" /dev/null </dev/null | tr -d "\r"
+}
+
+test_expect_success 'the cover letter: an editor on the template, on a terminal' '
 	cat >editor.sh <<-\EOF &&
 	#!/bin/sh
 	grep -q "^\*\*\* SUBJECT HERE \*\*\*$" "$1" || exit 1
@@ -419,21 +425,21 @@ test_expect_success 'the cover letter: an editor on the template' '
 		cd repo &&
 		git config --unset branch.topic.description &&
 		GIT_EDITOR="\"$SHARNESS_TRASH_DIRECTORY/editor.sh\"" \
-			git bpf send --no-check --stdout bpf-next/master..
-	) >mbox 2>err &&
-	grep "^Subject: \[PATCH bpf-next 0/3\] bpf: From the editor$" mbox &&
-	grep "^Written in the editor.$" mbox &&
-	! grep "a comment" mbox
+			on_terminal git bpf send --no-check -o ../edited bpf-next/master..
+	) >out 2>err &&
+	grep "^Subject: \[PATCH bpf-next 0/3\] bpf: From the editor$" edited/0000-cover-letter.patch &&
+	grep "^Written in the editor.$" edited/0000-cover-letter.patch &&
+	! grep "a comment" edited/0000-cover-letter.patch
 '
 
 test_expect_success 'a cover letter that still holds the placeholder is refused' '
 	(
 		cd repo &&
-		GIT_EDITOR=true test_expect_code 1 git bpf send --no-check \
-			--dry-run bpf-next/master..
+		GIT_EDITOR=true on_terminal git bpf send --no-check \
+			-o ../none bpf-next/master..
 	) >out 2>err &&
-	test_must_be_empty out &&
-	grep "^error: the cover letter still holds the placeholder .\*\*\* SUBJECT HERE \*\*\*.$" err &&
+	grep "^error: the cover letter still holds the placeholder .\*\*\* SUBJECT HERE \*\*\*.$" out &&
+	! test -e none &&
 	printf "*** SUBJECT HERE ***\n\n*** BLURB HERE ***\n" >placeholder.txt &&
 	(
 		cd repo &&
@@ -443,10 +449,10 @@ test_expect_success 'a cover letter that still holds the placeholder is refused'
 	grep "placeholder" err &&
 	(
 		cd repo &&
-		GIT_EDITOR=false test_expect_code 1 git bpf send --no-check \
-			--dry-run bpf-next/master..
-	) 2>err &&
-	grep "^error: the editor .false. failed$" err
+		GIT_EDITOR=false on_terminal git bpf send --no-check \
+			--stdout bpf-next/master..
+	) >out 2>err &&
+	grep "^error: the editor .false. failed$" out
 '
 
 test_expect_success 'bad input: one error line and exit 2' '
