@@ -60,7 +60,7 @@ static int exit_code(int ret)
 
 static int run_checks(git_repository *repo, const struct config *cfg,
 		      struct series *s, const char *tree,
-		      const struct strvec *ignore)
+		      const struct strvec *ignore, bool sending, bool resend)
 {
 	struct check_result res = { 0 };
 	struct check_opts opts = { 0 };
@@ -70,6 +70,8 @@ static int run_checks(git_repository *repo, const struct config *cfg,
 	opts.cfg = cfg;
 	opts.tree = tree;
 	opts.ignore = ignore;
+	opts.no_send = !sending;
+	opts.resend = resend;
 	if (check_series(&res, &opts, s)) {
 		check_result_release(&res);
 		return -2;
@@ -201,7 +203,8 @@ int main(int argc, char **argv)
 	if (tc.reason)
 		fprintf(stderr, "%s\n", tc.reason);
 	if (!no_check) {
-		r = run_checks(repo, &cfg, &s, tc.name, &ignore);
+		r = run_checks(repo, &cfg, &s, tc.name, &ignore,
+			       output.mode == OUTPUT_SEND, copts.resend);
 		if (r) {
 			ret = exit_code(r);
 			goto out;

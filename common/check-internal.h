@@ -29,5 +29,7 @@ int check_uapi(struct check_ctx *c);
 int check_insn(struct check_ctx *c);
 void check_merge_window(struct check_ctx *c);
 int check_checkpatch(struct check_ctx *c);
+/* repost-too-soon (check-sent.c) */
+int check_repost(struct check_ctx *c);
 
 #endif

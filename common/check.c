@@ -83,6 +83,9 @@ static const struct check_rule rules[] = {
 	{ "merge-window", CHECK_WARNING,
 	  "target bpf-next while the merge window looks open",
 	  "bpf-next is closed during the merge window: wait for -rc1, or send it as RFC" },
+	{ "repost-too-soon", CHECK_ERROR,
+	  "a new version less than 24 hours after the last version sent from the branch",
+	  "give reviewers a day between versions (netdev rules); --ignore=repost-too-soon sends it anyway" },
 	{ "checkpatch", CHECK_WARNING,
 	  "scripts/checkpatch.pl errors and warnings (--checkpatch)",
 	  NULL },
@@ -1044,6 +1047,8 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 	check_base(&c);
 	if (out->tree.id == TREE_BPF_NEXT && !is_rfc(opts, s))
 		check_merge_window(&c);
+	if (check_repost(&c))
+		goto out;
 	if (opts->checkpatch && check_checkpatch(&c))
 		goto out;
 	sort_findings(out);

@@ -49,6 +49,9 @@ struct check_opts {
 	bool rfc;			/* the series goes out as RFC (patch
 					 * files say so in their prefix) */
 	long long now;			/* for merge-window; 0: time(NULL) */
+	bool no_send;			/* the series is not being mailed
+					 * (--dry-run, --stdout, -o, --reflect) */
+	bool resend;			/* the same version again */
 };
 
 /* The rule table, in DESIGN.md's order; "checkpatch" is the last. */

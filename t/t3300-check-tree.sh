@@ -397,6 +397,7 @@ test_expect_success '--list-rules lists every rule of the design' '
 	log-line-long
 	base-not-in-tree
 	merge-window
+	repost-too-soon
 	checkpatch
 	EOF
 	test_cmp expect ids

@@ -67,6 +67,9 @@ test_expect_success 'setup: v1 of a single patch' '
 	(
 		cd repo &&
 		git checkout -q -b one --track bpf-next/master &&
+		GIT_AUTHOR_NAME="Jane Developer" &&
+		GIT_AUTHOR_EMAIL=jane@example.org &&
+		export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL &&
 		commit_msg tools/lib/bpf/btf.c "/* dedup the strings */" <<-\EOF &&
 		libbpf: Dedup the strings of split BTF
 
@@ -235,6 +238,49 @@ test_expect_success 'no terminal: --stdout, -o and a send without cover text are
 	test $(($(date +%s) - start)) -lt 15 &&
 	! test -e outdir &&
 	test $(smtp_count) = 1
+'
+
+test_expect_success 'repost-too-soon: a new version within 24 hours of the last' '
+	sent=$(git -C repo for-each-ref --format="%(taggerdate:unix)" refs/tags/sent/one-v2) &&
+	at=$(date -u -d "@$sent" "+%Y-%m-%d %H:%M UTC") &&
+	fine=$(date -u -d "@$((sent + 86400))" "+%Y-%m-%d %H:%M UTC") &&
+	(
+		cd repo &&
+		git checkout -q one &&
+		test_expect_code 1 git bpf check bpf-next/master..one
+	) >out 2>err &&
+	grep "repost-too-soon\]$" out >actual &&
+	echo "0/1 series: error: '\''sent/one-v2'\'' was sent at $at: the next version can go from $fine [repost-too-soon]" >expect &&
+	test_cmp expect actual &&
+	grep "^hint: give reviewers a day between versions (netdev rules); --ignore=repost-too-soon sends it anyway$" out &&
+	(cd repo && test_expect_code 1 git bpf send >../out 2>../err) &&
+	grep "\[repost-too-soon\]$" err &&
+	grep "^error: the series fails its checks$" err &&
+	test $(smtp_count) = 1
+'
+
+test_expect_success 'repost-too-soon: not for --dry-run, --stdout, -o, nor the version sent' '
+	(
+		cd repo &&
+		git bpf send --dry-run >../out 2>../err &&
+		git bpf send --stdout >../out 2>../err &&
+		git bpf send -o ../files >../out 2>../err &&
+		git bpf check --ignore=repost-too-soon bpf-next/master..one &&
+		git bpf check bpf-next/master..sent/one-v2 >../out
+	) &&
+	! grep repost-too-soon out
+'
+
+test_expect_success 'repost-too-soon: quiet after 24 hours; --ignore sends sooner' '
+	age sent/one-v2 86500 &&
+	(cd repo && git bpf check bpf-next/master..one >../out 2>../err) &&
+	! grep repost-too-soon out &&
+	age sent/one-v2 3600 &&
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls &&
+	(cd repo && git bpf send --ignore=repost-too-soon >../out 2>../err) &&
+	test $(smtp_count) = 1 &&
+	grep "^Subject: \[PATCH bpf-next v3\] " "$SMTP_MAILBOX/0001.eml"
 '
 
 test_done

@@ -186,7 +186,7 @@ static void test_rules_table(void **state)
 	size_t nr;
 	const struct check_rule *r = check_rules(&nr);
 
-	assert_int_equal(nr, 23);
+	assert_int_equal(nr, 24);
 	for (size_t i = 0; i < nr; i++) {
 		assert_ptr_equal(check_rule_find(r[i].id), &r[i]);
 		assert_non_null(r[i].what);
@@ -194,6 +194,7 @@ static void test_rules_table(void **state)
 	assert_null(check_rule_find("nope"));
 	assert_int_equal(check_rule_find("cc-stable")->severity, CHECK_ERROR);
 	assert_int_equal(check_rule_find("merge-window")->severity, CHECK_WARNING);
+	assert_int_equal(check_rule_find("repost-too-soon")->severity, CHECK_ERROR);
 }
 
 static void test_tree_names(void **state)
