@@ -21,6 +21,7 @@
 static const char *const send_usage[] = {
 	"git bpf send [<options>] [<range>]",
 	"git bpf send --resume [<delivery options>]",
+	"git bpf send --abort",
 	"",
 	"<range> defaults to " TREE_DEFAULT_RANGE ".",
 	NULL
@@ -114,6 +115,7 @@ int main(int argc, char **argv)
 	const char *tree = NULL;
 	char *range = NULL;
 	bool no_check = false, no_auto_cc = false, resume = false;
+	bool abort_send = false;
 	bool loaded = false;
 	int ret = EXIT_USAGE, r;
 	struct cmd_option options[] = {
@@ -146,8 +148,13 @@ int main(int argc, char **argv)
 		OPT_STRING_LIST(0, "ignore", &ignore, "<rules>",
 				"drop the findings of these check rules", ','),
 		OPT_OUTPUT(&output),
+		OPT_BOOL(0, "reflect", &copts.reflect,
+			 "send the series to yourself (From) alone, as it "
+			 "would go out; record nothing"),
 		OPT_BOOL(0, "resume", &resume,
 			 "send what is left of an interrupted send"),
+		OPT_BOOL(0, "abort", &abort_send,
+			 "drop an interrupted send, naming what went out"),
 		OPT_DELIVERY(&dopts),
 		OPT_END()
 	};
@@ -165,6 +172,14 @@ int main(int argc, char **argv)
 		error("--resume takes no range and no output option");
 		goto out;
 	}
+	if (abort_send && (resume || argc || output.mode != OUTPUT_SEND)) {
+		error("--abort takes no range, no output option and no --resume");
+		goto out;
+	}
+	if (copts.reflect && output.mode != OUTPUT_SEND) {
+		error("--reflect sends: it excludes --dry-run, --stdout and -o");
+		goto out;
+	}
 
 	repo_library_init();
 	/*
@@ -178,6 +193,10 @@ int main(int argc, char **argv)
 		goto out;
 	if (resume) {
 		ret = exit_code(deliver_resume(repo, &cfg, &dopts));
+		goto out;
+	}
+	if (abort_send) {
+		ret = exit_code(deliver_abort(repo));
 		goto out;
 	}
 
@@ -204,7 +223,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", tc.reason);
 	if (!no_check) {
 		r = run_checks(repo, &cfg, &s, tc.name, &ignore,
-			       output.mode == OUTPUT_SEND, copts.resend);
+			       output.mode == OUTPUT_SEND && !copts.reflect,
+			       copts.resend);
 		if (r) {
 			ret = exit_code(r);
 			goto out;

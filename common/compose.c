@@ -711,7 +711,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		last = versions[nversions - 1].version;
 	version = o->version ? o->version :
 		  o->resend ? (last ? last : 1) : last + 1;
-	if (!o->resend && nversions) {
+	if (!o->resend && !o->reflect && nversions) {
 		const char **ids = xcalloc(nr, sizeof(*ids));
 		int same;
 
@@ -743,9 +743,19 @@ int compose_series(struct message_set *ms, git_repository *repo,
 	if (ret)
 		goto out;
 	ret = -1;
+	if (o->reflect) {
+		/* a dress rehearsal: the sender alone, nothing recorded */
+		strvec_clear(&rc.to);
+		strvec_clear(&rc.cover_cc);
+		for (i = 0; i < rc.nr; i++)
+			strvec_clear(&rc.cc[i]);
+		address_format(&sb, from.name, from.addr, false);
+		strvec_push(&rc.to, sb.buf);
+		strbuf_reset(&sb);
+	}
 
 	ms->kind = "series";
-	ms->branch = branch ? xstrdup(branch) : NULL;
+	ms->branch = branch && !o->reflect ? xstrdup(branch) : NULL;
 	ms->version = version;
 	memcpy(ms->base, s->base, sizeof(ms->base));
 

@@ -245,6 +245,23 @@ static int get_password(struct delivery *d)
 	return 0;
 }
 
+/*
+ * Whether the server certainly took nothing of the message it failed
+ * on: it refused the login, the connection or the message.  A timeout
+ * or a lost connection may have come after the data went through.
+ */
+static bool nothing_went_out(struct smtp *s)
+{
+	switch (smtp_failure(s)) {
+	case SMTP_FAIL_AUTH:
+	case SMTP_FAIL_CONNECT:
+	case SMTP_FAIL_REFUSED:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 {
 	size_t left = count_pending(d), n = d->ms->nr;
@@ -269,6 +286,10 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 		      d->ms->v[i].subject, smtp_reason(s));
 		break;
 	}
+	if (left == n && nothing_went_out(s)) {
+		hint("nothing was sent, and nothing waits: run the same command again once the problem is fixed");
+		return;
+	}
 	if (left == n)
 		hint("nothing was sent; the series waits in '%s'", d->ob.dir);
 	else
@@ -276,6 +297,7 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 		     n - left, n, left, d->ob.dir);
 	hint("'git bpf send --resume' sends %s once the problem is fixed",
 	     left == n ? "it" : "them");
+	hint("'git bpf send --abort' drops %s", left == n ? "it" : "them");
 }
 
 /* The sent tag, then the journal goes: the series is out. */
@@ -314,6 +336,10 @@ static int send_pending(struct delivery *d)
 				 d->cred_from_git)
 				credential_reject(&d->cred);
 			report_failure(d, s, i);
+			/* a journal of which nothing went out blocks nothing */
+			if (count_pending(d) == d->ms->nr &&
+			    nothing_went_out(s))
+				outbox_clear(&d->ob);
 			goto out;
 		}
 		if (!approved && d->cred_from_git && smtp_authenticated(s)) {
@@ -334,7 +360,7 @@ out:
 static int refuse_pending(struct delivery *d)
 {
 	error("an interrupted send is waiting in '%s'", d->ob.dir);
-	hint("'git bpf send --resume' sends what is left of it; remove that directory to drop it");
+	hint("'git bpf send --resume' sends what is left of it; 'git bpf send --abort' drops it");
 	return -1;
 }
 
@@ -428,6 +454,40 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 	ret = finish(&d);
 out:
 	delivery_release(&d);
+	message_set_release(&ms);
+	return ret;
+}
+
+int deliver_abort(git_repository *repo)
+{
+	struct message_set ms = { 0 };
+	struct outbox ob = OUTBOX_INIT;
+	size_t i, sent = 0;
+	int ret = -1;
+
+	if (!repo)
+		return error("--abort needs a git repository for its outbox");
+	outbox_init(&ob, repo);
+	if (outbox_lock(&ob))
+		goto out;
+	if (!outbox_exists(&ob)) {
+		error("no interrupted send to abort in '%s'", ob.dir);
+		goto out;
+	}
+	if (outbox_load(&ob, &ms))
+		goto out;
+	for (i = 0; i < ms.nr; i++)
+		sent += ob.accepted && ob.accepted[i];
+	if (outbox_clear(&ob))
+		goto out;
+	printf("dropped the interrupted send: %zu of %zu messages had gone out%s\n",
+	       sent, ms.nr, sent ? ":" : "");
+	for (i = 0; i < ms.nr; i++)
+		if (ob.accepted && ob.accepted[i])
+			printf("  %s %s\n", ms.v[i].subject, ms.v[i].message_id);
+	ret = 0;
+out:
+	outbox_release(&ob);
 	message_set_release(&ms);
 	return ret;
 }

@@ -79,6 +79,9 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 /* Send what is left of an interrupted series (same Message-IDs). */
 int deliver_resume(git_repository *repo, const struct config *cfg,
 		   const struct deliver_opts *opts);
+/* Drop an interrupted send's journal, printing the messages of it that
+ * had gone out (subject, Message-ID).  0, or -1 with an error. */
+int deliver_abort(git_repository *repo);
 /* Whether an interrupted send is waiting in the journal. */
 bool deliver_pending(git_repository *repo);
 

@@ -283,4 +283,92 @@ test_expect_success 'repost-too-soon: quiet after 24 hours; --ignore sends soone
 	grep "^Subject: \[PATCH bpf-next v3\] " "$SMTP_MAILBOX/0001.eml"
 '
 
+test_expect_success '--reflect: the series to the sender alone, nothing recorded' '
+	git -C repo config branch.spill.description "bpf: Precise spilled constants
+
+Changes in v2:
+- a second case in the selftest" &&
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls &&
+	(
+		cd repo &&
+		git checkout -q spill &&
+		git bpf send --reflect >../out 2>../err
+	) &&
+	test $(smtp_count) = 4 &&
+	cat "$SMTP_MAILBOX"/*.env | sort -u >actual &&
+	printf "MAIL FROM:<jane@example.org>\nRCPT TO:<jane@example.org>\n" >expect &&
+	test_cmp expect actual &&
+	smtp_headers To | sort -u >actual &&
+	echo "Jane Developer <jane@example.org>" >expect &&
+	test_cmp expect actual &&
+	test -z "$(smtp_headers Cc)" &&
+	smtp_headers Subject >actual &&
+	cat >expect <<-\EOF &&
+	[PATCH bpf-next v2 0/3] bpf: Precise spilled constants
+	[PATCH bpf-next v2 1/3] bpf: Track precise spilled constants in the verifier
+	[PATCH bpf-next v2 2/3] selftests/bpf: Test precise spilled constants
+	[PATCH bpf-next v2 3/3] libbpf: Log skipped programs at debug level
+	EOF
+	test_cmp expect actual &&
+	test $(smtp_headers Message-ID | sort -u | grep -c "^<.*@example.org>$") = 4 &&
+	test $(smtp_headers In-Reply-To | sort -u | wc -l) = 1 &&
+	grep "^Range-diff against v1:$" "$SMTP_MAILBOX/0001.eml" &&
+	git -C repo tag -l "sent/spill-*" >actual &&
+	echo sent/spill-v1 >expect &&
+	test_cmp expect actual &&
+	test_path_is_missing repo/.git/bpf/outbox &&
+	(cd repo && git bpf send --dry-run) >out 2>err &&
+	grep "^\[PATCH bpf-next v2 0/3\] bpf: Precise spilled constants$" out
+'
+
+test_expect_success 'a wrong password, then the right one: the same command sends' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls pass=wrong-password &&
+	age sent/spill-v1 90000 &&
+	(cd repo && test_expect_code 1 git bpf send >../out 2>../err) &&
+	test $(smtp_count) = 0 &&
+	tail -n 1 err >actual &&
+	echo "hint: nothing was sent, and nothing waits: run the same command again once the problem is fixed" >expect &&
+	test_cmp expect actual &&
+	test_path_is_missing repo/.git/bpf/outbox &&
+	smtp_config tls &&
+	(cd repo && git bpf send >../out 2>../err) &&
+	test $(smtp_count) = 4 &&
+	git -C repo rev-parse --verify -q sent/spill-v2 >/dev/null
+'
+
+test_expect_success 'dropped after 2: --abort drops the journal and names the 2' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" --drop-after=2 &&
+	smtp_config tls &&
+	(
+		cd repo &&
+		printf "/* v3 */\n" >>tools/lib/bpf/libbpf.c &&
+		git commit -q -a --amend --no-edit &&
+		test_expect_code 1 git bpf send --ignore=repost-too-soon >../out 2>../err
+	) &&
+	test $(smtp_count) = 2 &&
+	test_path_is_file repo/.git/bpf/outbox/index &&
+	(cd repo && test_expect_code 1 git bpf send --ignore=repost-too-soon >../out 2>../err) &&
+	test $(smtp_count) = 2 &&
+	grep "^hint: .git bpf send --resume. sends what is left of it; .git bpf send --abort. drops it$" err &&
+	(cd repo && git bpf send --abort >../out 2>../err) &&
+	test_must_be_empty err &&
+	{
+		echo "dropped the interrupted send: 2 of 4 messages had gone out:" &&
+		for n in 0001 0002
+		do
+			printf "  %s %s\n" \
+				"$(smtp_header Subject "$SMTP_MAILBOX/$n.eml")" \
+				"$(smtp_header Message-ID "$SMTP_MAILBOX/$n.eml")"
+		done
+	} >expect &&
+	test_cmp expect out &&
+	grep "v3 1/3" out &&
+	test_path_is_missing repo/.git/bpf/outbox &&
+	! git -C repo rev-parse --verify -q sent/spill-v3 &&
+	(cd repo && test_expect_code 1 git bpf send --abort >../out 2>../err) &&
+	grep "^error: no interrupted send to abort in " err
+'
+
 test_done

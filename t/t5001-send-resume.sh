@@ -85,6 +85,7 @@ test_expect_success 'resume goes on from a later failure too' '
 	error: message 3/4 '\''$subject'\'' refused: 554 5.7.1 message content rejected
 	hint: 2 of 4 messages were sent; the other 2 wait in '\''$PWD/repo/.git/bpf/outbox'\''
 	hint: '\''git bpf send --resume'\'' sends them once the problem is fixed
+	hint: '\''git bpf send --abort'\'' drops them
 	EOF
 	grep -v "^tree: " err >actual &&
 	test_cmp expect actual &&
@@ -111,9 +112,9 @@ test_expect_success 'a refused recipient stops the send and names the reply' '
 		(
 			cd repo &&
 			test_expect_code 1 git bpf send --tree=bpf-next \
-				--resend >../out 2>../err &&
-			rm -r .git/bpf/outbox
+				--resend >../out 2>../err
 		) &&
+		test_path_is_missing repo/.git/bpf/outbox &&
 		test $(smtp_count) = 0 &&
 		grep "^error: message 1/4 .* refused: $code [45]\.[0-9.]* <ast@kernel.org>: " err ||
 		return 1

@@ -41,8 +41,7 @@ test_expect_success 'a wrong password: a clear error, nothing sent, credential r
 	cat >expect <<-EOF &&
 	error: '\''127.0.0.1:$SMTP_PORT'\'' refused the login of '\''$SMTP_USER'\'': 535 5.7.8 Authentication credentials invalid
 	hint: the password came from '\''git credential'\''; it was told the login failed
-	hint: nothing was sent; the series waits in '\''$PWD/repo/.git/bpf/outbox'\''
-	hint: '\''git bpf send --resume'\'' sends it once the problem is fixed
+	hint: nothing was sent, and nothing waits: run the same command again once the problem is fixed
 	EOF
 	grep -v "^tree: " err >actual &&
 	test_cmp expect actual &&
@@ -60,9 +59,10 @@ test_expect_success 'a wrong password: a clear error, nothing sent, credential r
 	test_cmp expect smtp/cred.log
 '
 
-test_expect_success 'with the right password, --resume sends the series' '
+test_expect_success 'with the right password, the same command sends the series' '
+	test_path_is_missing repo/.git/bpf/outbox &&
 	printf "%s\n" "$SMTP_PASS" >smtp/cred-pass &&
-	(cd repo && git bpf send --resume >../out) &&
+	(cd repo && git bpf send --tree=bpf-next --resend >../out) &&
 	test $(smtp_count) = 4 &&
 	test_path_is_missing repo/.git/bpf/outbox
 '
@@ -101,8 +101,9 @@ test_expect_success 'a certificate that does not verify is refused' '
 '
 
 test_expect_success '... and accepted once its CA is configured' '
+	test_path_is_missing repo/.git/bpf/outbox &&
 	smtp_config tls &&
-	(cd repo && git bpf send --resume >../out) &&
+	(cd repo && git bpf send --tree=bpf-next --resend >../out) &&
 	test $(smtp_count) = 4
 '
 
@@ -134,9 +135,9 @@ test_expect_success 'STARTTLS is required, never optional' '
 	(
 		cd repo &&
 		test_expect_code 1 git bpf send --tree=bpf-next --resend \
-			>../out 2>../err &&
-		rm -r .git/bpf/outbox
+			>../out 2>../err
 	) &&
+	test_path_is_missing repo/.git/bpf/outbox &&
 	grep "^error: .127.0.0.1:$SMTP_PORT. does not offer STARTTLS$" err &&
 	test $(smtp_count) = 0
 '

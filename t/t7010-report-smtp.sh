@@ -79,7 +79,8 @@ test_expect_success 'a server that is gone: exit 1, nothing sent' '
 		--body=../body) 2>err &&
 	grep "^error: cannot connect to '"'"'127.0.0.1:$SMTP_PORT'"'"'" err &&
 	test $(smtp_count) = 2 &&
-	test -d linux/.git/bpf/outbox
+	grep "^hint: nothing was sent, and nothing waits: run the same command again once the problem is fixed$" err &&
+	! test -d linux/.git/bpf/outbox
 '
 
 test_done
