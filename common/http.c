@@ -2,6 +2,7 @@
 /* http: one GET over libcurl for the commands that read the list archive
  * or patchwork; the same TLS policy as the mail transport. */
 #include <arpa/inet.h>
+#include <stdarg.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
 #include <stdlib.h>
@@ -58,28 +59,49 @@ static size_t on_data(char *data, size_t size, size_t nmemb, void *p)
 	return n;
 }
 
+/* error(), or the message into o->err for a caller that goes on. */
+__attribute__((format(printf, 2, 3)))
+static int fail(const struct http_options *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (o->err) {
+		strbuf_reset(o->err);
+		strbuf_vaddf(o->err, fmt, ap);
+	} else {
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_vaddf(&sb, fmt, ap);
+		error("%s", sb.buf);
+		strbuf_release(&sb);
+	}
+	va_end(ap);
+	return -1;
+}
+
 /* The scheme must be https, or http to this machine. */
-static int check_url(const char *url)
+static int check_url(const char *url, const struct http_options *o)
 {
 	CURLU *u = curl_url();
 	char *scheme = NULL, *host = NULL;
 	int ret = -1;
 
 	if (!u)
-		return error("out of memory");
+		return fail(o, "out of memory");
 	if (curl_url_set(u, CURLUPART_URL, url, 0) ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0)) {
-		error("'%s' is not a URL", url);
+		fail(o, "'%s' is not a URL", url);
 		goto out;
 	}
 	if (!strcasecmp(scheme, "https") ||
 	    (!strcasecmp(scheme, "http") && http_host_is_loopback(host)))
 		ret = 0;
 	else if (!strcasecmp(scheme, "http"))
-		error("'%s' is plain http to another machine: use https", url);
+		fail(o, "'%s' is plain http to another machine: use https", url);
 	else
-		error("'%s': only https URLs are fetched", url);
+		fail(o, "'%s': only https URLs are fetched", url);
 out:
 	curl_free(scheme);
 	curl_free(host);
@@ -101,15 +123,15 @@ int http_get(struct strbuf *out, long *status, const char *url,
 	if (!o)
 		o = &none;
 	*status = 0;
-	if (check_url(url))
+	if (check_url(url, o))
 		return -1;
 	timeout = o->timeout > 0 ? o->timeout : HTTP_DEFAULT_TIMEOUT;
 	sink.max = o->max_size ? o->max_size : HTTP_DEFAULT_MAX;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))
-		return error("cannot initialise libcurl");
+		return fail(o, "cannot initialise libcurl");
 	c = curl_easy_init();
 	if (!c)
-		return error("cannot initialise libcurl");
+		return fail(o, "cannot initialise libcurl");
 
 	rc = curl_easy_setopt(c, CURLOPT_URL, url);
 	if (!rc)
@@ -154,23 +176,23 @@ int http_get(struct strbuf *out, long *status, const char *url,
 	if (!rc)
 		rc = curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
 	if (rc) {
-		error("cannot set up libcurl: %s", curl_easy_strerror(rc));
+		fail(o, "cannot set up libcurl: %s", curl_easy_strerror(rc));
 		goto out;
 	}
 
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
 	if (sink.too_big) {
-		error("'%s' is larger than %zu bytes", url, sink.max);
+		fail(o, "'%s' is larger than %zu bytes", url, sink.max);
 		goto out;
 	}
 	if (rc) {
-		error("cannot fetch '%s': %s", url,
+		fail(o, "cannot fetch '%s': %s", url,
 		      *errbuf ? errbuf : curl_easy_strerror(rc));
 		goto out;
 	}
 	if (*status < 200 || *status > 299) {
-		error("cannot fetch '%s': the server answered %ld", url,
+		fail(o, "cannot fetch '%s': the server answered %ld", url,
 		      *status);
 		goto out;
 	}

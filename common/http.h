@@ -14,6 +14,10 @@ struct http_options {
 	long timeout;		/* seconds for connect and for silence; 0: 30 */
 	size_t max_size;	/* refuse larger bodies; 0: 64 MiB */
 	bool insecure;		/* no certificate checks (the user said so) */
+	struct strbuf *err;	/* when set, a failure's message goes here
+				 * (one line, no "error: ") instead of to
+				 * stderr, for callers that carry on without
+				 * the answer */
 };
 
 /* Whether a host name or address is this machine. */
@@ -21,7 +25,8 @@ bool http_host_is_loopback(const char *host);
 
 /*
  * GET url into out (appended).  *status gets the HTTP status (0 when no
- * answer came).  0 on a 2xx answer; -1 after an error naming the URL:
+ * answer came).  0 on a 2xx answer; -1 after an error naming the URL
+ * (printed, or put in o->err):
  * refused scheme (http:// to another host), no connection, a non-2xx
  * status, a body over max_size.
  */

@@ -102,6 +102,9 @@ struct sent_version {
 	char base[GIT_OID_HEXSZ + 1];	/* Base-commit:, "" when absent */
 	char tip[GIT_OID_HEXSZ + 1];	/* the tag's commit: the series' tip */
 	long long date;			/* when it was sent (the tagger's time) */
+	git_oid target;			/* what the tag points at: the tip */
+	long long time;			/* the tagger's date: when it went */
+	int tz;				/* its offset, minutes east of UTC */
 };
 /* Highest version sent from branch; 0 when none. */
 int sent_last_version(git_repository *repo, const char *branch);
@@ -119,6 +122,8 @@ void sent_list_free(struct sent_version *v, size_t nr);
 struct series;
 int sent_same_series(git_repository *repo, const struct sent_version *v,
 		     const struct series *s, const char *const *patch_ids);
+/* The branches with at least one sent tag, sorted. */
+int sent_branches(git_repository *repo, struct strvec *out);
 /* Write the annotated tag for a completed send. */
 int sent_tag_write(git_repository *repo, const struct message_set *ms);
 

@@ -121,6 +121,14 @@ int sent_list(git_repository *repo, const char *branch,
 		memset(&v[n], 0, sizeof(v[n]));
 		v[n].version = version;
 		v[n].tag = xstrdup(names.strings[i]);
+		git_oid_cpy(&v[n].target, git_tag_target_id((git_tag *)obj));
+		if (git_tag_tagger((git_tag *)obj)) {
+			const git_signature *sig =
+				git_tag_tagger((git_tag *)obj);
+
+			v[n].time = (long long)sig->when.time;
+			v[n].tz = sig->when.offset;
+		}
 		parse_message(&v[n], git_tag_message((git_tag *)obj));
 		if (git_tag_target_type((git_tag *)obj) == GIT_OBJECT_COMMIT)
 			git_oid_tostr(v[n].tip, sizeof(v[n].tip),
@@ -139,6 +147,40 @@ int sent_list(git_repository *repo, const char *branch,
 		qsort(v, n, sizeof(*v), version_cmp);
 	*out = v;
 	*nr = n;
+	return 0;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sent_branches(git_repository *repo, struct strvec *out)
+{
+	git_strarray names = { 0 };
+	struct strset seen = { 0 };
+	size_t i;
+
+	if (git_tag_list_match(&names, "sent/*", repo) < 0)
+		return git_err("unable to list the sent tags");
+	for (i = 0; i < names.count; i++) {
+		const char *name = names.strings[i] + strlen("sent/");
+		const char *v = strrchr(name, '-');
+		char *branch;
+
+		if (!v || v == name)
+			continue;
+		branch = xstrndup(name, v - name);
+		/* the tag must parse back to this branch and a version */
+		if (tag_version(names.strings[i], branch) &&
+		    strset_add(&seen, branch))
+			strvec_push(out, branch);
+		free(branch);
+	}
+	git_strarray_dispose(&names);
+	strset_clear(&seen);
+	if (out->nr)
+		qsort(out->v, out->nr, sizeof(*out->v), str_cmp);
 	return 0;
 }
 
