@@ -20,6 +20,7 @@
 
 static const char *const report_usage[] = {
 	"git bpf report [--commit=SHA]... [--subject=TEXT] [--body=FILE]",
+	"                      [--llvm [--mcpu=CPU] [--verifier-log=FILE]]",
 	"                      [--cc=ADDR]... [--dry-run | --stdout | -o DIR]",
 	"                      [<delivery options>]",
 	NULL
@@ -28,6 +29,8 @@ static const char *const report_usage[] = {
 struct report_opts {
 	struct strvec commits, cc;
 	const char *subject, *body;
+	bool llvm;
+	const char *mcpu, *verifier_log;
 	struct cmd_output out;
 	struct deliver_opts deliver;
 };
@@ -46,6 +49,13 @@ static int parse_options(struct report_opts *o, int argc, char **argv)
 			   "('-': stdin)"),
 		OPT_STRING_LIST(0, "cc", &o->cc, "<addr>",
 				"Cc someone more (repeatable)", 0),
+		OPT_BOOL(0, "llvm", &o->llvm,
+			 "an issue of LLVM's BPF back end: to netdev, the BPF "
+			 "maintainers for LLVM and kernel in Cc"),
+		OPT_STRING(0, "mcpu", &o->mcpu, "<cpu>",
+			   "the -mcpu the program was built with (--llvm)"),
+		OPT_STRING(0, "verifier-log", &o->verifier_log, "<file>",
+			   "add the verifier's log to the text (--llvm)"),
 		OPT_OUTPUT(&o->out),
 		OPT_DELIVERY(&o->deliver),
 		OPT_END()
@@ -54,6 +64,18 @@ static int parse_options(struct report_opts *o, int argc, char **argv)
 	argc = cmd_parse_options(argc, argv, options, report_usage, 0);
 	if (argc > 0) {
 		error("unexpected argument '%s'", argv[0]);
+		return CMD_BAD_USAGE;
+	}
+	if (argc < 0)
+		return argc;
+	if (!o->llvm && (o->mcpu || o->verifier_log)) {
+		error("'%s' needs '--llvm'",
+		      o->mcpu ? "--mcpu" : "--verifier-log");
+		return CMD_BAD_USAGE;
+	}
+	if (o->mcpu && (!*o->mcpu || strcspn(o->mcpu, " \t\r\n") !=
+					strlen(o->mcpu))) {
+		error("'%s' is no -mcpu value", o->mcpu);
 		return CMD_BAD_USAGE;
 	}
 	return argc;
@@ -221,8 +243,9 @@ static int local_tz_minutes(time_t t)
 
 int main(int argc, char **argv)
 {
-	struct report_opts o = { STRVEC_INIT, STRVEC_INIT, NULL, NULL,
-				 { OUTPUT_SEND, NULL }, { 0 } };
+	struct report_opts o = { .commits = STRVEC_INIT, .cc = STRVEC_INIT,
+				 .out = { OUTPUT_SEND, NULL } };
+	struct report_llvm llvm = { 0 };
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
 	struct message_set ms = { 0 };
 	struct report r = { 0 };
@@ -263,6 +286,11 @@ int main(int argc, char **argv)
 		goto out;
 	if (report_init(&r, repo))
 		goto out;
+	if (o.llvm) {
+		if (report_llvm_init(&llvm, o.mcpu, o.verifier_log))
+			goto out;
+		r.llvm = &llvm;
+	}
 	for (i = 0; i < o.commits.nr; i++)
 		if (report_add_commit(&r, o.commits.v[i]))
 			goto out;
@@ -278,6 +306,7 @@ int main(int argc, char **argv)
 			     git_repository_path(repo));
 		goto out;
 	}
+	report_add_log(&body, &r);
 	now = time(NULL);
 	if (report_compose(&ms, &r, subject.buf, body.buf, name, email,
 			   (long long)now, local_tz_minutes(now)))
@@ -294,6 +323,7 @@ int main(int argc, char **argv)
 	ret = rc == 0 ? EXIT_OK : rc == -2 ? EXIT_USAGE : EXIT_REFUSED;
 out:
 	report_release(&r);
+	report_llvm_release(&llvm);
 	message_set_release(&ms);
 	strbuf_release(&subject);
 	strbuf_release(&body);

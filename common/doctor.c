@@ -460,6 +460,22 @@ static int read_kconfig(const struct doctor_env *env, struct kconfig *kc)
 	return 0;
 }
 
+int doctor_tool_version_of(struct strbuf *out, const char *prog,
+			   const char *marker)
+{
+	struct strbuf text = STRBUF_INIT;
+	int v[3], ret = -1;
+
+	if (program_exists(prog) &&
+	    !capture(&text, prog, "--version", NULL, NULL) &&
+	    !doctor_tool_version(text.buf, marker, v)) {
+		version_str(out, v, 3);
+		ret = 0;
+	}
+	strbuf_release(&text);
+	return ret;
+}
+
 static const char *const bpf_targets[] = { "bpf", "bpfel", "bpfeb" };
 
 void doctor_check_llc(struct doctor_report *r, const struct doctor_env *env)

@@ -98,6 +98,15 @@ void kconfig_release(struct kconfig *kc);
 size_t kconfig_compare(const struct kconfig *want, const struct kconfig *have,
 		       struct strvec *out);
 
+/*
+ * "14.0.6" of `prog --version` as the checks read it (marker "LLVM
+ * version " for llc, "clang version " for clang), for the texts that
+ * quote the toolchain (git bpf report --llvm).  0, or -1 when prog is
+ * missing, fails or prints no version.
+ */
+int doctor_tool_version_of(struct strbuf *out, const char *prog,
+			   const char *marker);
+
 /* "6.1.0-rc3" from the top Makefile's VERSION, PATCHLEVEL, SUBLEVEL and
  * EXTRAVERSION, as `make kernelversion` prints it; -1 when the text has
  * no VERSION. */

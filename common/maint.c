@@ -2139,18 +2139,13 @@ int maint_match_series(struct maint_db *db, struct series *s,
 	return ret;
 }
 
-int maint_section_people(struct maint_db *db, const char *section,
-			 bool m_only, struct maint_result *out)
+static void section_people(struct maint_db *db, size_t s, bool m_only,
+			   struct maint_result *out)
 {
 	struct strbuf n = STRBUF_INIT, a = STRBUF_INIT, e = STRBUF_INIT;
 	struct strbuf m = STRBUF_INIT;
-	size_t s, i;
+	size_t i;
 
-	for (s = 0; s < db->secs_nr; s++)
-		if (starts_with(db->tv[db->secs[s].start].text, section))
-			break;
-	if (s == db->secs_nr)
-		return error("no section '%s' in %s", section, db->name);
 	for (i = db->secs[s].start + 1; i < db->secs[s].end; i++) {
 		struct maint_tv *t = &db->tv[i];
 		char *role;
@@ -2172,7 +2167,58 @@ int maint_section_people(struct maint_db *db, const char *section,
 	strbuf_release(&a);
 	strbuf_release(&e);
 	strbuf_release(&m);
+}
+
+static size_t find_section(struct maint_db *db, const char *section)
+{
+	size_t s;
+
+	for (s = 0; s < db->secs_nr; s++)
+		if (starts_with(db->tv[db->secs[s].start].text, section))
+			break;
+	return s;
+}
+
+bool maint_has_section(struct maint_db *db, const char *section)
+{
+	return find_section(db, section) < db->secs_nr;
+}
+
+int maint_section_people(struct maint_db *db, const char *section,
+			 bool m_only, struct maint_result *out)
+{
+	size_t s = find_section(db, section);
+
+	if (s == db->secs_nr)
+		return error("no section '%s' in %s", section, db->name);
+	section_people(db, s, m_only, out);
 	return 0;
+}
+
+int maint_section_people_under(struct maint_db *db, const char *prefix,
+			       const char *dir, struct maint_result *out)
+{
+	size_t s, i, found = 0;
+
+	for (s = 0; s < db->secs_nr; s++) {
+		if (!starts_with(db->tv[db->secs[s].start].text, prefix))
+			continue;
+		for (i = db->secs[s].start + 1; i < db->secs[s].end; i++) {
+			const char *v = db->tv[i].value;
+
+			if (db->tv[i].type != 'F')
+				continue;
+			while (*v == ' ' || *v == '\t')
+				v++;
+			if (starts_with(v, dir))
+				break;
+		}
+		if (i < db->secs[s].end) {
+			section_people(db, s, true, out);
+			found++;
+		}
+	}
+	return (int)found;
 }
 
 static void fallback_push(struct maint_result *out, enum maint_kind kind,

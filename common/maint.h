@@ -86,6 +86,13 @@ int maint_match_series(struct maint_db *db, struct series *s,
  * ("BPF [GENERAL]"), maintainers only when m_only. */
 int maint_section_people(struct maint_db *db, const char *section,
 			 bool m_only, struct maint_result *out);
+/* Whether a section's name starts with section. */
+bool maint_has_section(struct maint_db *db, const char *section);
+/* The M: people of every section whose name starts with prefix ("BPF
+ * JIT for ") and that has an F: pattern starting with dir
+ * ("arch/x86/net/"); the number of such sections. */
+int maint_section_people_under(struct maint_db *db, const char *prefix,
+			       const char *dir, struct maint_result *out);
 /* For a tree without MAINTAINERS: [lists] bpf (default
  * bpf@vger.kernel.org) and [lists] bpf-maintainers from config. */
 int maint_config_fallback(const struct config *cfg, struct maint_result *out);

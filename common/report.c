@@ -16,6 +16,8 @@
 
 #define BPF_LIST "bpf@vger.kernel.org"
 #define BPF_SECTION "BPF [GENERAL]"
+#define NETDEV_LIST "netdev@vger.kernel.org"
+#define LLVM_SECTION "BPF [LLVM]"
 #define STABLE_LIST "stable@vger.kernel.org"
 #define REPORT_ABBREV 12
 
@@ -27,6 +29,65 @@ static const char ph_how[] =
 	"<the steps, the program or the selftest that show the bug>";
 
 static const char *const placeholders[] = { ph_subject, ph_what, ph_how };
+
+/* bpf_devel_QA.rst, "Reporting LLVM BPF issues": the BPF maintainers for
+ * LLVM and kernel bits. */
+static const char *const llvm_people[] = {
+	"Yonghong Song <yhs@fb.com>",
+	"Alexei Starovoitov <ast@kernel.org>",
+	"Daniel Borkmann <daniel@iogearbox.net>",
+};
+
+static char *tool_version(const char *env, const char *prog,
+			  const char *marker)
+{
+	const char *p = getenv(env);
+	struct strbuf v = STRBUF_INIT;
+	char *ret;
+
+	if (!p || !*p)
+		p = prog;
+	if (doctor_tool_version_of(&v, p, marker))
+		ret = xstrfmt("%s (no version found)", p);
+	else
+		ret = xstrfmt("%s %s", p, v.buf);
+	strbuf_release(&v);
+	return ret;
+}
+
+int report_llvm_init(struct report_llvm *l, const char *mcpu,
+		     const char *log_path)
+{
+	struct strbuf log = STRBUF_INIT;
+
+	memset(l, 0, sizeof(*l));
+	if (log_path) {
+		if (strbuf_read_file(&log, log_path) < 0) {
+			strbuf_release(&log);
+			return error_errno("unable to read '%s'", log_path);
+		}
+		if (memchr(log.buf, '\0', log.len)) {
+			strbuf_release(&log);
+			return error("'%s' holds a NUL byte: no verifier log",
+				     log_path);
+		}
+		strbuf_rtrim(&log);
+		l->log = strbuf_detach(&log, NULL);
+	}
+	l->llc = tool_version("LLC", "llc", "LLVM version ");
+	l->clang = tool_version("CLANG", "clang", "clang version ");
+	l->mcpu = mcpu ? xstrdup(mcpu) : NULL;
+	return 0;
+}
+
+void report_llvm_release(struct report_llvm *l)
+{
+	free(l->llc);
+	free(l->clang);
+	free(l->mcpu);
+	free(l->log);
+	memset(l, 0, sizeof(*l));
+}
 
 /* "0123456789ab (\"subject\")" of a commit. */
 static char *commit_ref(git_commit *c)
@@ -254,6 +315,44 @@ static void add_maint_result(struct rcpt_state *st, struct strvec *list,
 	strbuf_release(&sb);
 }
 
+/* Cc the BPF maintainers: [lists] bpf-maintainers, else the M: lines of
+ * MAINTAINERS' BPF section. */
+static int bpf_maintainers(struct rcpt_state *st, struct report *r,
+			   const struct config *cfg, struct maint_db *db)
+{
+	struct strvec conf = STRVEC_INIT;
+	struct maint_result res = { 0 };
+	size_t i;
+	int ret = -1;
+
+	config_ini_all(cfg, "lists.bpf-maintainers", true, &conf);
+	if (conf.nr) {
+		for (i = 0; i < conf.nr; i++)
+			if (add_rcpt(st, &r->cc, conf.v[i])) {
+				hint("it is in [lists] bpf-maintainers of git-bpf's config");
+				goto out;
+			}
+	} else if (!db) {
+		error("no MAINTAINERS at HEAD to name the BPF maintainers");
+		hint("list them in [lists] bpf-maintainers of git-bpf's config");
+		goto out;
+	} else {
+		if (maint_section_people(db, BPF_SECTION, true, &res))
+			goto out;
+		if (!res.nr) {
+			error("MAINTAINERS has no '%s' section with M: lines",
+			      BPF_SECTION);
+			goto out;
+		}
+		add_maint_result(st, &r->cc, &res);
+	}
+	ret = 0;
+out:
+	maint_result_release(&res);
+	strvec_clear(&conf);
+	return ret;
+}
+
 int report_recipients(struct report *r, const struct config *cfg,
 		      const struct strvec *extra_cc)
 {
@@ -261,6 +360,7 @@ int report_recipients(struct report *r, const struct config *cfg,
 	struct strvec conf = STRVEC_INIT;
 	struct maint_result res = { 0 };
 	struct maint_db *db = NULL;
+	bool llvm_section = false;
 	const char *list;
 	char *addr;
 	size_t i, j;
@@ -281,36 +381,42 @@ int report_recipients(struct report *r, const struct config *cfg,
 	}
 	strvec_clear(&conf);
 
-	list = config_ini(cfg, "lists.bpf");
-	if (add_rcpt(&st, &r->to, list && *list ? list : BPF_LIST)) {
-		hint("it is [lists] bpf of git-bpf's config");
-		goto out;
+	if (r->llvm) {
+		list = config_ini(cfg, "lists.netdev");
+		if (add_rcpt(&st, &r->to, list && *list ? list : NETDEV_LIST)) {
+			hint("it is [lists] netdev of git-bpf's config");
+			goto out;
+		}
+	} else {
+		list = config_ini(cfg, "lists.bpf");
+		if (add_rcpt(&st, &r->to, list && *list ? list : BPF_LIST)) {
+			hint("it is [lists] bpf of git-bpf's config");
+			goto out;
+		}
 	}
 
 	rc = maint_db_load_repo(&db, r->repo);
 	if (rc < 0)
 		goto out;
-	config_ini_all(cfg, "lists.bpf-maintainers", true, &conf);
-	if (conf.nr) {
-		for (i = 0; i < conf.nr; i++)
-			if (add_rcpt(&st, &r->cc, conf.v[i])) {
-				hint("it is in [lists] bpf-maintainers of git-bpf's config");
-				goto out;
-			}
-	} else if (!db) {
-		error("no MAINTAINERS at HEAD to name the BPF maintainers");
-		hint("list them in [lists] bpf-maintainers of git-bpf's config");
-		goto out;
-	} else {
-		if (maint_section_people(db, BPF_SECTION, true, &res))
+	if (r->llvm && db && maint_has_section(db, LLVM_SECTION)) {
+		if (maint_section_people(db, LLVM_SECTION, true, &res))
 			goto out;
-		if (!res.nr) {
-			error("MAINTAINERS has no '%s' section with M: lines",
-			      BPF_SECTION);
-			goto out;
-		}
+		llvm_section = res.nr > 0;
 		add_maint_result(&st, &r->cc, &res);
 		maint_result_release(&res);
+	}
+	if (r->llvm && !llvm_section) {
+		config_ini_all(cfg, "lists.llvm", true, &conf);
+		for (i = 0; i < conf.nr; i++)
+			if (add_rcpt(&st, &r->cc, conf.v[i])) {
+				hint("it is in [lists] llvm of git-bpf's config");
+				goto out;
+			}
+		for (i = 0; !conf.nr && i < ARRAY_SIZE(llvm_people); i++)
+			add_rcpt(&st, &r->cc, llvm_people[i]);
+		strvec_clear(&conf);
+	} else if (bpf_maintainers(&st, r, cfg, db)) {
+		goto out;
 	}
 
 	for (i = 0; i < r->nr; i++) {
@@ -343,12 +449,24 @@ out:
 /*
  * The text.
  */
+/* The toolchain lines of an LLVM report. */
+static void add_llvm_facts(struct strbuf *out, const struct report_llvm *l)
+{
+	strbuf_addf(out, "LLVM: %s, %s\n", l->llc, l->clang);
+	if (l->mcpu)
+		strbuf_addf(out, "-mcpu: %s\n", l->mcpu);
+	else
+		strbuf_addstr(out, "-mcpu: generic (llc's default)\n");
+}
+
 static void add_facts(struct strbuf *out, const struct report *r,
-		      bool version, bool *commit_wanted)
+		      bool llvm, bool version, bool *commit_wanted)
 {
 	size_t i;
 	bool header = false;
 
+	if (llvm && r->llvm)
+		add_llvm_facts(out, r->llvm);
 	if (version) {
 		strbuf_addf(out, "Kernel version: %s",
 			    r->version ? r->version : "unknown");
@@ -374,12 +492,14 @@ void report_template(struct strbuf *out, const struct report *r,
 	strbuf_addf(out, "%s\n\n", subject && *subject ? subject : ph_subject);
 	strbuf_addf(out, "What happened:\n%s\n\n", ph_what);
 	strbuf_addf(out, "How to reproduce:\n%s\n\n", ph_how);
-	add_facts(out, r, true, NULL);
+	add_facts(out, r, true, true, NULL);
 	strbuf_addstr(out,
 		"\n"
 		"# Describe the bug above: the first line is the subject, the rest\n"
 		"# the body.  Lines starting with '#' are dropped; a report that is\n"
 		"# empty or still holds a <...> placeholder is not sent.\n");
+	if (r->llvm && r->llvm->log)
+		strbuf_addstr(out, "# The verifier log is added after your text.\n");
 	for (i = 0; i < r->to.nr; i++)
 		strbuf_addf(out, "# To: %s\n", r->to.v[i]);
 	for (i = 0; i < r->cc.nr; i++)
@@ -422,6 +542,7 @@ void report_add_facts(struct strbuf *body, const struct report *r)
 	struct strbuf facts = STRBUF_INIT;
 	bool *wanted = xcalloc(r->nr + 1, sizeof(*wanted));
 	bool version = r->version && !strstr(body->buf, r->version);
+	bool llvm = r->llvm && !strstr(body->buf, r->llvm->llc);
 	size_t i;
 
 	for (i = 0; i < r->nr; i++) {
@@ -431,7 +552,7 @@ void report_add_facts(struct strbuf *body, const struct report *r)
 		hex[REPORT_ABBREV] = '\0';
 		wanted[i] = !strstr(body->buf, hex);
 	}
-	add_facts(&facts, r, version, wanted);
+	add_facts(&facts, r, llvm, version, wanted);
 	if (facts.len) {
 		strbuf_rtrim(body);
 		if (body->len)
@@ -440,6 +561,16 @@ void report_add_facts(struct strbuf *body, const struct report *r)
 	}
 	strbuf_release(&facts);
 	free(wanted);
+}
+
+void report_add_log(struct strbuf *body, const struct report *r)
+{
+	if (!r->llvm || !r->llvm->log)
+		return;
+	strbuf_rtrim(body);
+	if (body->len)
+		strbuf_addstr(body, "\n\n");
+	strbuf_addf(body, "Verifier log:\n%s\n", r->llvm->log);
 }
 
 int report_check_text(const char *subject, const char *body)
