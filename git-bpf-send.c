@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "compose.h"
 #include "config.h"
+#include "jit.h"
 #include "message.h"
 #include "repo.h"
 #include "series.h"
@@ -50,6 +51,33 @@ static int parse_notes(const struct cmd_option *opt, const char *arg,
 
 	o->notes = unset ? -1 : 1;
 	o->notes_ref = unset ? NULL : arg;
+	return 0;
+}
+
+/* --cc-jit: the JIT people of a series adding an instruction join --cc,
+ * each said on stderr, never silently. */
+static int add_jit_people(git_repository *repo, struct series *s,
+			  struct strvec *cc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jit_people jp;
+
+	if (!check_series_new_insn(s)) {
+		fprintf(stderr, "cc-jit: the series adds no BPF instruction: no JIT people added\n");
+		return 0;
+	}
+	if (jit_people_find(&jp, repo, s))
+		return -1;
+	if (!jp.nr)
+		fprintf(stderr, "cc-jit: no JIT the series leaves alone has people to name\n");
+	for (size_t i = 0; i < jp.nr; i++) {
+		strbuf_reset(&sb);
+		jit_arch_format(&sb, &jp.v[i]);
+		fprintf(stderr, "cc-jit: %s\n", sb.buf);
+	}
+	jit_people_all(&jp, cc);
+	strbuf_release(&sb);
+	jit_people_release(&jp);
 	return 0;
 }
 
@@ -116,7 +144,7 @@ int main(int argc, char **argv)
 	char *range = NULL;
 	bool no_check = false, no_auto_cc = false, resume = false;
 	bool abort_send = false;
-	bool loaded = false;
+	bool loaded = false, cc_jit = false;
 	int ret = EXIT_USAGE, r;
 	struct cmd_option options[] = {
 		OPT_STRING(0, "tree", &tree, "<tree>",
@@ -143,6 +171,9 @@ int main(int argc, char **argv)
 				"add a Cc address (repeatable)", 0),
 		OPT_BOOL(0, "no-auto-cc", &no_auto_cc,
 			 "Cc only what --cc and [send] cc name"),
+		OPT_BOOL(0, "cc-jit", &cc_jit,
+			 "a new BPF instruction: Cc the JIT people of the "
+			 "architectures the series leaves alone"),
 		OPT_BOOL(0, "no-check", &no_check,
 			 "do not run the checks before sending"),
 		OPT_STRING_LIST(0, "ignore", &ignore, "<rules>",
@@ -230,6 +261,8 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
+	if (cc_jit && add_jit_people(repo, &s, &cc))
+		goto out;
 	r = config_bool(&cfg, "send.auto-cc", NULL, 1);
 	if (r < 0)
 		goto out;

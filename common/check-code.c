@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check-internal.h"
+#include "jit.h"
 #include "mail.h"
 #include "repo.h"
 #include "util.h"
@@ -334,36 +335,40 @@ static void insn_line(const char *file, char kind, const char *line,
 /* The JITs: arch/NAME/net/ at HEAD, less the ones the series touches. */
 static void list_jits(struct check_ctx *c, struct strbuf *out)
 {
-	git_object *obj = NULL;
-	git_tree *arch = NULL;
+	struct strvec arches = STRVEC_INIT;
+
+	jit_arches(c->repo, c->s, &arches);
+	for (size_t i = 0; i < arches.nr; i++)
+		strbuf_addf(out, "%s%s", i ? ", " : "", arches.v[i]);
+	strvec_clear(&arches);
+}
+
+/* Name the JIT people in the hints, after the rule's own hint. */
+static int hint_jit_people(struct check_ctx *c)
+{
+	const struct check_rule *rule = check_rule_find("insn-without-tests");
+	struct strbuf sb = STRBUF_INIT;
+	struct jit_people jp;
 
 	if (!c->repo)
-		return;
-	if (git_revparse_single(&obj, c->repo, "HEAD:arch") ||
-	    git_object_peel((git_object **)&arch, obj, GIT_OBJECT_TREE))
-		goto out;
-	for (size_t i = 0; i < git_tree_entrycount(arch); i++) {
-		const git_tree_entry *e = git_tree_entry_byindex(arch, i);
-		git_tree *sub = NULL;
-		char *dir;
-
-		if (git_tree_entry_type(e) != GIT_OBJECT_TREE ||
-		    git_tree_lookup(&sub, c->repo, git_tree_entry_id(e)))
-			continue;
-		dir = xstrfmt("arch/%s/net/", git_tree_entry_name(e));
-		if (git_tree_entry_byname(sub, "net") &&
-		    !series_touches(c->s, dir)) {
-			if (out->len)
-				strbuf_addstr(out, ", ");
-			strbuf_addstr(out, git_tree_entry_name(e));
-		}
-		free(dir);
-		git_tree_free(sub);
+		return 0;
+	if (jit_people_find(&jp, c->repo, c->s))
+		return -1;
+	if (jp.nr)
+		strvec_push_unique(&c->r->hints, rule->hint, false);
+	for (size_t i = 0; i < jp.nr; i++) {
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, "JIT people for ");
+		jit_arch_format(&sb, &jp.v[i]);
+		strvec_push_unique(&c->r->hints, sb.buf, false);
 	}
-out:
-	git_error_clear();
-	git_tree_free(arch);
-	git_object_free(obj);
+	if (jp.nr)
+		strvec_push_unique(&c->r->hints,
+				   "git bpf send --cc-jit adds them to Cc (it does not by default)",
+				   false);
+	strbuf_release(&sb);
+	jit_people_release(&jp);
+	return 0;
 }
 
 int check_insn(struct check_ctx *c)
@@ -374,6 +379,7 @@ int check_insn(struct check_ctx *c)
 		series_touches(s, "tools/testing/selftests/bpf/test_verifier.c") ||
 		series_touches(s, "tools/testing/selftests/bpf/verifier/") ||
 		series_touches(s, "tools/testing/selftests/bpf/progs/verifier_");
+	size_t found;
 
 	if (c->r->tree.iproute2 || (test_bpf && test_verifier))
 		return 0;
@@ -394,6 +400,7 @@ int check_insn(struct check_ctx *c)
 		if (!st.what)
 			continue;
 		list_jits(c, &jits);
+		found = c->r->nr;
 		check_addf(c, p, "insn-without-tests", -1,
 			   "new BPF instruction (%s) without %s%s%s",
 			   st.what,
@@ -404,9 +411,34 @@ int check_insn(struct check_ctx *c)
 			   jits.len ? "; JITs to check: " : "", jits.buf);
 		strbuf_release(&jits);
 		free(st.what);
+		/* not when the rule is ignored */
+		if (c->r->nr > found && hint_jit_people(c))
+			return -1;
 		break;
 	}
 	return 0;
+}
+
+bool check_series_new_insn(struct series *s)
+{
+	for (size_t i = 0; i < s->nr; i++) {
+		struct patch *p = &s->patches[i];
+		struct insn_state st = { NULL };
+		const char *diff;
+
+		if (p->parents > 1 ||
+		    (!patch_touches(p, "include/uapi/linux/bpf.h") &&
+		     !patch_touches(p, "include/uapi/linux/bpf_common.h") &&
+		     !patch_touches(p, "kernel/bpf/core.c")) ||
+		    series_patch_diff(s, p, &diff))
+			continue;
+		diff_walk(diff, insn_line, &st);
+		if (st.what) {
+			free(st.what);
+			return true;
+		}
+	}
+	return false;
 }
 
 /* --- merge window ---------------------------------------------------- */

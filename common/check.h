@@ -76,6 +76,10 @@ void check_print_findings(FILE *fp, const struct check_result *r, bool color);
 /* {"tree": ..., "patches": N, "findings": [...]} and a newline. */
 int check_print_json(FILE *fp, const struct check_result *r);
 
+/* Whether a patch of s adds a BPF instruction (an opcode in the UAPI
+ * headers, a case of the interpreter), as insn-without-tests sees it. */
+bool check_series_new_insn(struct series *s);
+
 /* Exit status for the result: 1 when an error finding remains, else 0. */
 int check_exit_code(const struct check_result *r);
 

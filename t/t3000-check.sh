@@ -506,6 +506,8 @@ test_expect_success 'insn-without-tests fires on a new opcode and names the JITs
 	tree: bpf-next (no Fixes: tags)
 	1/1 $(git -C repo rev-parse --short=12 HEAD~2) bpf: Add BPF_ZEXT: warning: new BPF instruction (opcode BPF_ZEXT) without lib/test_bpf.c and test_verifier changes; JITs to check: x86 [insn-without-tests]
 	hint: add cases to lib/test_bpf.c and the verifier selftests, and Cc the JIT maintainers
+	hint: JIT people for x86: Alexei Starovoitov <ast@kernel.org>, Daniel Borkmann <daniel@iogearbox.net>
+	hint: git bpf send --cc-jit adds them to Cc (it does not by default)
 	EOF
 	test_cmp expect actual &&
 	grep "^1/2 .*without test_verifier changes; JITs to check: x86 \[insn-without-tests\]$" half &&
