@@ -101,9 +101,10 @@ static void sent_commits_free(struct sent_commit *sc, size_t nr)
 }
 
 /*
- * The commits of a sent version, oldest first: base..target of its tag.
- * Fewer than its patches (or none) when the history is gone; the
- * patch-id search then has less to go on, the Link: search is the same.
+ * The commits of a sent version: base..target of its tag, newest first,
+ * as many as it had patches (without a base, the newest that many).
+ * Fewer (or none) when the history is gone; the patch-id search then has
+ * less to go on, the Link: search is the same.
  */
 static void sent_commits(git_repository *repo, const struct sent_version *sv,
 			 struct sent_commit **out, size_t *nr)
@@ -114,7 +115,7 @@ static void sent_commits(git_repository *repo, const struct sent_version *sv,
 	git_oid base, id;
 
 	if (!want || git_revwalk_new(&walk, repo) ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL) ||
 	    git_revwalk_push(walk, &sv->target))
 		goto out;
 	if (sv->base[0] && !git_oid_fromstr(&base, sv->base) &&
