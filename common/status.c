@@ -327,7 +327,9 @@ static int collect_version(struct status_version *v,
 		m->message_id = xstrdup(sv->message_ids.v[i]);
 		m->patch = i >= first_patch ? i - first_patch + 1 : 0;
 		m->pw_found = -1;
-		if (m->patch && (ret = ask_patchwork(ps, r, m)))
+		if (m->patch)
+			ret = ask_patchwork(ps, r, m);
+		if (ret)
 			return ret;
 	}
 	sent_commits(repo, sv, &sc, &sc_nr);
