@@ -1,79 +1,60 @@
 // SPDX-License-Identifier: GPL-2.0
 /* git-bpf-status: where each version sent from a branch stands in
  * patchwork, and whether bpf or bpf-next applied it. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <curl/curl.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "message.h"
 #include "repo.h"
 #include "status.h"
 #include "util.h"
 
-static const char usage_text[] =
-	"usage: git bpf status [--all] [--patchwork | --no-patchwork] [--json]\n"
-	"                      [<branch>...]\n"
-	"\n"
-	"    --all             every branch with a sent/ tag\n"
-	"    --patchwork       fail when patchwork cannot be asked\n"
-	"    --no-patchwork    do not ask patchwork: what the trees applied only\n"
-	"    --json            print the status as one JSON object\n"
-	"\n"
-	"<branch> defaults to the current branch.\n";
+static const char *const status_usage[] = {
+	"git bpf status [--all] [--patchwork | --no-patchwork] [--json] [<branch>...]",
+	"",
+	"<branch> defaults to the current branch.",
+	NULL
+};
+
+/* --patchwork forces asking, --no-patchwork turns it off; neither: ask,
+ * and say once when the server cannot be reached. */
+static int patchwork_cb(const struct cmd_option *opt, const char *arg,
+			bool unset)
+{
+	*(enum status_patchwork *)opt->value = unset ? STATUS_PW_OFF :
+						       STATUS_PW_FORCE;
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "patchwork", no_argument, NULL, 'p' },
-		{ "no-patchwork", no_argument, NULL, 'P' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum status_patchwork pw = STATUS_PW_AUTO;
 	struct strvec branches = STRVEC_INIT;
 	struct status_report r = { 0 };
 	struct config cfg = { 0 };
 	git_repository *repo = NULL;
 	bool all = false, json = false;
-	int opt, rc, ret = EXIT_USAGE;
+	int rc, ret = EXIT_USAGE;
+	struct cmd_option options[] = {
+		OPT_BOOL(0, "all", &all, "every branch with a sent/ tag"),
+		OPT_CALLBACK_F(0, "patchwork", &pw, NULL,
+			       "fail when patchwork cannot be asked "
+			       "(--no-patchwork: do not ask it)",
+			       CMD_OPT_NOARG | CMD_OPT_NEG, patchwork_cb),
+		OPT_JSON(&json),
+		OPT_END()
+	};
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'a':
-			all = true;
-			break;
-		case 'p':
-			pw = STATUS_PW_FORCE;
-			break;
-		case 'P':
-			pw = STATUS_PW_OFF;
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		case 'H':
-			execlp("man", "man", "git-bpf-status", (char *)NULL);
-			error_errno("cannot run 'man git-bpf-status'");
-			return EXIT_REFUSED;
-		default:
-			error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (all && optind < argc) {
+	argc = cmd_parse_options(argc, argv, options, status_usage, 0);
+	if (argc < 0)
+		return cmd_exit_status(argc);
+	if (all && argc) {
 		error("'--all' cannot be combined with the branch '%s'",
-		      argv[optind]);
+		      argv[0]);
 		return EXIT_USAGE;
 	}
 
@@ -83,8 +64,8 @@ int main(int argc, char **argv)
 	if (all) {
 		if (sent_branches(repo, &branches))
 			goto out;
-	} else if (optind < argc) {
-		for (int i = optind; i < argc; i++)
+	} else if (argc) {
+		for (int i = 0; i < argc; i++)
 			strvec_push_unique(&branches, argv[i], false);
 	} else {
 		char *b = repo_current_branch(repo);
