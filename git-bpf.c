@@ -24,6 +24,7 @@ static const struct cmd cmds[] = {
 	{ "send", "git-bpf-send", "compose a series for the bpf or bpf-next tree and mail it" },
 	{ "stable-request", "git-bpf-stable", "ask the BPF maintainers to queue fixes for stable" },
 	{ "maintainers", "git-bpf-maintainers", "who to mail, from the tree's MAINTAINERS" },
+	{ "trailers", "git-bpf-trailers", "add the review tags the list gave the last version" },
 	{ "report", "git-bpf-report", "mail a bug report to the BPF list and maintainers" },
 	{ "doctor", "git-bpf-doctor", "check the toolchain, kernel config and mail setup" },
 };
