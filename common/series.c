@@ -1038,29 +1038,47 @@ static const char *skip_body_headers(const char *body)
 	return body;
 }
 
-/*
- * A reply, not a patch: "Re:" in the subject, or an answer (In-Reply-To)
- * with no diff of its own that is no cover letter (N/M numbered 0).  A
- * reply that quotes a patch quotes it with "> ", so no diff is found.
- */
-static bool msg_is_reply(const struct msg *m, const char *subject)
+/* Whether a subject is numbered 0/N, as a cover letter is. */
+static bool subject_is_cover(const char *subject)
 {
 	char *prefix = NULL, *title = NULL;
 	unsigned long n, t;
-	bool reply;
 
+	strip_subject(subject, &prefix, &title);
+	prefix_numbers(prefix, &n, &t);
+	free(prefix);
+	free(title);
+	return t && !n;
+}
+
+/*
+ * A reply, not a patch: "Re:" in the subject, or an answer (In-Reply-To)
+ * with no diff of its own that is no cover letter (numbered 0/N while
+ * the thread has no cover yet: answers keep the subject they answer).
+ * A reply that quotes a patch quotes it with "> ", so no diff is found.
+ */
+static bool msg_is_reply(const struct msg *m, const char *subject,
+			 bool have_cover)
+{
 	if (subject_is_reply(subject))
 		return true;
 	if (!msg_header(m, "In-Reply-To"))
 		return false;
 	if (find_diff(skip_body_headers(m->body.buf)))
 		return false;
-	strip_subject(subject, &prefix, &title);
-	prefix_numbers(prefix, &n, &t);
-	reply = !(t && !n);
-	free(prefix);
-	free(title);
-	return reply;
+	return have_cover || !subject_is_cover(subject);
+}
+
+static bool series_has_cover(const struct series *s)
+{
+	for (size_t i = 0; i < s->nr; i++) {
+		unsigned long n, t;
+
+		prefix_numbers(s->patches[i].prefix, &n, &t);
+		if (t && !n)
+			return true;
+	}
+	return false;
 }
 
 static int parse_message(struct series *s, const char *text, size_t len,
@@ -1081,7 +1099,7 @@ static int parse_message(struct series *s, const char *text, size_t len,
 		goto out;
 	v = msg_header(&m, "Subject");
 	rfc2047_decode(&subj, v, strlen(v));
-	if (count > 1 && msg_is_reply(&m, subj.buf)) {
+	if (count > 1 && msg_is_reply(&m, subj.buf, series_has_cover(s))) {
 		/* a thread: the answers are not the series */
 		s->replies++;
 		ret = 0;
@@ -1386,7 +1404,9 @@ static int thread_message(struct thread *t, const char *text, size_t len,
 	v = msg_header(&m, "Subject");
 	rfc2047_decode(&dec, v, strlen(v));
 	tm->subject = strbuf_detach(&dec, NULL);
-	tm->reply = msg_is_reply(&m, tm->subject);
+	tm->reply = msg_is_reply(&m, tm->subject, t->have_cover);
+	if (!tm->reply && subject_is_cover(tm->subject))
+		t->have_cover = true;
 	tm->body = strbuf_detach(&m.body, NULL);
 	ret = 0;
 out:

@@ -123,6 +123,7 @@ struct thread_msg {
 struct thread {
 	struct thread_msg *v;
 	size_t nr, alloc;
+	bool have_cover;	/* a 0/N message that is no reply was read */
 };
 
 /* Add the messages of an mbox file or a maildir (cur/ and new/) to t.
