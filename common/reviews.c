@@ -200,17 +200,25 @@ next:
 	free(block.v);
 }
 
-/* "acked-by\n<address or value>", the identity of a tag for "is it
- * there already", case aside. */
+/* "acked-by\nname <address>", the identity of a tag for "is it there
+ * already": tag, name and address, case and runs of blanks aside. */
 static char *tag_key(const char *token, const char *value)
 {
-	char *addr = value_address(value);
-	char *key = xstrfmt("%s\n%s", token, addr ? addr : value);
+	struct strbuf sb = STRBUF_INIT;
+	bool blank = false;
 
-	free(addr);
-	for (char *c = key; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	return key;
+	strbuf_addf(&sb, "%s\n", token);
+	for (const char *c = value; *c; c++) {
+		if (isspace((unsigned char)*c)) {
+			blank = true;
+			continue;
+		}
+		if (blank && sb.buf[sb.len - 1] != '\n')
+			strbuf_addch(&sb, ' ');
+		blank = false;
+		strbuf_addch(&sb, (char)tolower((unsigned char)*c));
+	}
+	return strbuf_detach(&sb, NULL);
 }
 
 /*
