@@ -172,8 +172,8 @@ int main(int argc, char **argv)
 		ret = EXIT_REFUSED;
 		goto out;
 	}
-	if (json ? reviews_print_json(stdout, &r, &s) :
-		   (reviews_print(stdout, &r, &s), 0))
+	if (json ? reviews_print_json(stdout, &r) :
+		   (reviews_print(stdout, &r), 0))
 		goto out;
 	if (update && r.added)
 		printf("updated '%s'\n", s.tip_ref);

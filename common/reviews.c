@@ -61,10 +61,11 @@ static void found_tags_release(struct found_tags *f)
  * NULL when it names none. */
 static char *value_address(const char *value)
 {
-	const char *lt = strrchr(value, '<'), *gt;
+	const char *lt = strrchr(value, '<');
+	const char *gt = lt ? strchr(lt, '>') : NULL;
 	char *addr;
 
-	if (lt && (gt = strchr(lt, '>')) && memchr(lt, '@', (size_t)(gt - lt)))
+	if (gt && memchr(lt, '@', (size_t)(gt - lt)))
 		addr = xstrndup(lt + 1, (size_t)(gt - lt - 1));
 	else if (strchr(value, '@') && !strpbrk(value, " \t<>"))
 		addr = xstrdup(value);
@@ -549,7 +550,7 @@ static void put_text(FILE *fp, const char *s)
 	}
 }
 
-void reviews_print(FILE *fp, const struct reviews *r, const struct series *s)
+void reviews_print(FILE *fp, const struct reviews *r)
 {
 	size_t patches = 0;
 
@@ -576,11 +577,9 @@ void reviews_print(FILE *fp, const struct reviews *r, const struct series *s)
 	else
 		fprintf(fp, "no new tags, from %zu repl%s to '%s'\n",
 			r->replies, r->replies == 1 ? "y" : "ies", r->tag);
-	(void)s;
 }
 
-int reviews_print_json(FILE *fp, const struct reviews *r,
-		       const struct series *s)
+int reviews_print_json(FILE *fp, const struct reviews *r)
 {
 	json_t *root = json_object(), *arr = json_array();
 	int ret = 0;
@@ -619,7 +618,6 @@ int reviews_print_json(FILE *fp, const struct reviews *r,
 	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
 		ret = error_errno("unable to write the JSON output");
 	json_decref(root);
-	(void)s;
 	return ret;
 }
 
@@ -647,11 +645,10 @@ void reviews_add_to_message(struct strbuf *out, const char *msg,
 			strbuf_addch(out, '\n');
 		for (size_t i = 0; i < lines->nr; i++)
 			strbuf_addf(out, "%s\n", lines->v[i]);
-		if (pos < len) {
+		if (pos < len)
 			strbuf_addstr(out, msg + pos);
-		} else if (msg[len - 1] != '\n') {
+		else if (msg[len - 1] != '\n')
 			strbuf_setlen(out, out->len - 1);	/* as it was */
-		}
 	} else {
 		size_t end = len;
 

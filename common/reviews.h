@@ -53,9 +53,8 @@ void reviews_release(struct reviews *r);
 
 /* Human output: per patch with something new, its subject and
  * "+ Tag: value" lines, then a count. */
-void reviews_print(FILE *fp, const struct reviews *r, const struct series *s);
-int reviews_print_json(FILE *fp, const struct reviews *r,
-		       const struct series *s);
+void reviews_print(FILE *fp, const struct reviews *r);
+int reviews_print_json(FILE *fp, const struct reviews *r);
 
 /*
  * Rewrite the range's commits with the new tags after their trailers
