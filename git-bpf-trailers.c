@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /* git-bpf-trailers: the review tags the list gave the last version sent
  * from the branch, shown or added to the branch's commits. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "config.h"
 #include "http.h"
 #include "message.h"
@@ -16,18 +16,14 @@
 #include "tree.h"
 #include "util.h"
 
-#define DEFAULT_RANGE "@{upstream}..HEAD"
 #define DEFAULT_LORE "https://lore.kernel.org/bpf"
 
-static const char usage_text[] =
-	"usage: git bpf trailers [--update] [--mbox=<file>]... [--json] [<range>]\n"
-	"\n"
-	"    --update             add the new tags to the commits of the range\n"
-	"    --mbox=<file>        read the thread from an mbox or maildir\n"
-	"                         (repeatable; default: fetch it from lore)\n"
-	"    --json               print the tags as one JSON object\n"
-	"\n"
-	"<range> defaults to " DEFAULT_RANGE ".\n";
+static const char *const trailers_usage[] = {
+	"git bpf trailers [<options>] [<range>]",
+	"",
+	"<range> defaults to " TREE_DEFAULT_RANGE "; without --mbox the thread comes from lore.",
+	NULL
+};
 
 static int load_range(struct series *s, git_repository *repo,
 		      const char *range)
@@ -82,13 +78,6 @@ out:
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "update", no_argument, NULL, 'u' },
-		{ "mbox", required_argument, NULL, 'm' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct strvec mboxes = STRVEC_INIT;
 	struct sent_version *sv = NULL;
 	struct reviews r = { 0 };
@@ -99,41 +88,25 @@ int main(int argc, char **argv)
 	bool json = false, update = false;
 	size_t nsv = 0;
 	char *name = NULL;
-	int opt, ret = EXIT_USAGE;
+	int ret = EXIT_USAGE;
+	struct cmd_option options[] = {
+		OPT_BOOL(0, "update", &update,
+			 "add the new tags to the commits of the range"),
+		OPT_STRING_LIST(0, "mbox", &mboxes, "<file>",
+				"read the thread from an mbox or maildir "
+				"(repeatable)", 0),
+		OPT_JSON(&json),
+		OPT_END()
+	};
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'u':
-			update = true;
-			break;
-		case 'm':
-			strvec_push(&mboxes, optarg);
-			break;
-		case 'j':
-			json = true;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			strvec_clear(&mboxes);
-			return EXIT_OK;
-		case 'H':
-			execlp("man", "man", "git-bpf-trailers", (char *)NULL);
-			error_errno("cannot run 'man git-bpf-trailers'");
-			strvec_clear(&mboxes);
-			return EXIT_REFUSED;
-		default:
-			error("unknown option '%s'", argv[optind - 1]);
-			fputs(usage_text, stderr);
-			strvec_clear(&mboxes);
-			return EXIT_USAGE;
-		}
+	argc = cmd_parse_options(argc, argv, options, trailers_usage, 0);
+	if (argc < 0) {
+		strvec_clear(&mboxes);
+		return cmd_exit_status(argc);
 	}
-	argc -= optind;
-	argv += optind;
 	if (argc > 1) {
 		error("one range at most, not '%s'", argv[1]);
-		fputs(usage_text, stderr);
+		cmd_usage(stderr, options, trailers_usage);
 		strvec_clear(&mboxes);
 		return EXIT_USAGE;
 	}

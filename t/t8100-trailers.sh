@@ -262,7 +262,7 @@ test_expect_success 'bad usage is exit 2; -h is the usage' '
 	(cd repo && test_expect_code 2 git bpf trailers --frob) 2>err &&
 	grep "^error: unknown option .--frob.$" err &&
 	(cd repo && git bpf trailers -h) >out &&
-	grep "^usage: git bpf trailers \[--update\]" out
+	grep "^usage: git bpf trailers \[<options>\] \[<range>\]$" out
 '
 
 test_done
