@@ -46,7 +46,8 @@ QUIET_AR = @echo '   AR' $@;
 endif
 
 COMMANDS := git-bpf git-bpf-send git-bpf-check git-bpf-stable \
-	git-bpf-maintainers git-bpf-report git-bpf-doctor git-bpf-status
+	git-bpf-maintainers git-bpf-report git-bpf-doctor git-bpf-status \
+	git-bpf-trailers
 COMMON_SRC := $(sort $(wildcard common/*.c))
 COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIBCOMMON := $(BUILD)/libgitbpf.a

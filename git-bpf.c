@@ -25,6 +25,7 @@ static const struct cmd cmds[] = {
 	{ "stable-request", "git-bpf-stable", "ask the BPF maintainers to queue fixes for stable" },
 	{ "maintainers", "git-bpf-maintainers", "who to mail, from the tree's MAINTAINERS" },
 	{ "status", "git-bpf-status", "where each sent version stands in patchwork and the trees" },
+	{ "trailers", "git-bpf-trailers", "add the review tags the list gave the last version" },
 	{ "report", "git-bpf-report", "mail a bug report to the BPF list and maintainers" },
 	{ "doctor", "git-bpf-doctor", "check the toolchain, kernel config and mail setup" },
 };

@@ -992,6 +992,7 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 
 	memset(out, 0, sizeof(*out));
 	out->patches = s->nr;
+	out->replies = s->replies;
 	c.r = out;
 	c.opts = opts;
 	c.s = s;
@@ -1093,6 +1094,9 @@ void check_print(FILE *fp, const struct check_result *r, bool color)
 {
 	if (r->tree.reason)
 		fprintf(fp, "%s\n", r->tree.reason);
+	if (r->replies)
+		fprintf(fp, "skipped %zu %s\n", r->replies,
+			r->replies == 1 ? "reply" : "replies");
 	check_print_findings(fp, r, color);
 }
 
@@ -1127,6 +1131,9 @@ int check_print_json(FILE *fp, const struct check_result *r)
 	json_object_set_new(root, "tree", json_string(r->tree.name ?
 						      r->tree.name : ""));
 	json_object_set_new(root, "patches", json_integer((json_int_t)r->patches));
+	if (r->replies)
+		json_object_set_new(root, "replies",
+				    json_integer((json_int_t)r->replies));
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct finding *f = &r->v[i];
 		json_t *o = json_object();

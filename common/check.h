@@ -35,6 +35,7 @@ struct check_result {
 	struct finding *v;
 	size_t nr, alloc;
 	size_t patches;		/* patches in the series */
+	size_t replies;		/* answers in a thread mbox, not checked */
 	size_t errors, warnings;
 	struct tree_choice tree;
 	struct strvec hints;	/* one per rule that fired, in order */

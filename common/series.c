@@ -2,6 +2,7 @@
 /* series: load a patch series from a revision range (libgit2, in-process)
  * or from patch and mbox files as git format-patch writes them. */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -534,19 +535,29 @@ static bool utf8_valid(const char *s, size_t len)
 	return true;
 }
 
-/* The charset parameter of a Content-Type value, or NULL. */
-static char *content_charset(const char *ct)
+/* A parameter of a Content-Type value ("charset", "boundary"), or NULL. */
+static char *content_param(const char *ct, const char *param)
 {
-	const char *p = ct ? strcasestr(ct, "charset=") : NULL;
-	size_t n = 0;
+	size_t plen = strlen(param), n = 0;
+	const char *p = ct;
 
+	while (p && (p = strcasestr(p, param))) {
+		if ((p == ct || p[-1] == ';' || isspace((unsigned char)p[-1])) &&
+		    p[plen] == '=')
+			break;
+		p += plen;
+	}
 	if (!p)
 		return NULL;
-	p += strlen("charset=");
-	if (*p == '"')
+	p += plen + 1;
+	if (*p == '"') {
 		p++;
-	while (p[n] && p[n] != '"' && p[n] != ';' && !isspace((unsigned char)p[n]))
-		n++;
+		while (p[n] && p[n] != '"')
+			n++;
+	} else {
+		while (p[n] && p[n] != ';' && !isspace((unsigned char)p[n]))
+			n++;
+	}
 	return xstrndup(p, n);
 }
 
@@ -830,23 +841,113 @@ static const char *find_diff(const char *body)
 
 static void free_patch(struct patch *q);
 
-static int parse_message(struct series *s, const char *text, size_t len,
-			 const char *name, size_t index, size_t count)
+/* Whether a message's headers make it a reply: "Re:" before or among
+ * the subject's [...] groups. */
+static bool subject_is_reply(const char *subject)
 {
-	struct msg m = { 0 };
-	struct patch *p = NULL;
-	struct strbuf where = STRBUF_INIT, subj = STRBUF_INIT;
-	struct address from = { 0 };
-	const char *v, *body, *cut, *diff;
+	const char *s = subject;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!strncasecmp(s, "re:", 3))
+			return true;
+		if (*s != '[' || !strchr(s, ']'))
+			return false;
+		s = strchr(s, ']') + 1;
+	}
+}
+
+/* Append a subject to a message's name, control bytes shown as '?'. */
+static void where_add_subject(struct strbuf *where, const char *subject)
+{
+	strbuf_addstr(where, " (\"");
+	for (const char *c = subject; *c; c++)
+		strbuf_addch(where, (unsigned char)*c < ' ' || *c == 0x7f ?
+			     '?' : *c);
+	strbuf_addstr(where, "\")");
+}
+
+/*
+ * The first text/plain part of a MIME multipart body, as mail clients
+ * send replies (text and HTML alternatives): its headers in part, its
+ * text in *text.  Nested multiparts are searched, depth bounded.
+ */
+static bool multipart_text(struct msg *part, const char **text, size_t *tlen,
+			   const char *body, size_t len, const char *ct,
+			   int depth)
+{
+	char *boundary = content_param(ct, "boundary");
+	struct strbuf delim = STRBUF_INIT;
+	const char *p = body, *end = body + len, *part_at = NULL;
+	bool found = false;
+
+	if (!boundary || !*boundary || depth > 4) {
+		free(boundary);
+		return false;
+	}
+	strbuf_addf(&delim, "--%s", boundary);
+	while (p < end && !found) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *next = nl ? nl + 1 : end;
+		size_t l = (size_t)((nl ? nl : end) - p);
+
+		if (l && p[l - 1] == '\r')
+			l--;
+		if (l >= delim.len && !memcmp(p, delim.buf, delim.len)) {
+			if (part_at) {
+				struct msg m = { 0 };
+				size_t plen = (size_t)(p - part_at);
+				long off = parse_headers(&m, part_at, plen);
+				const char *pct = msg_header(&m, "Content-Type");
+
+				if (off < 0) {
+					msg_release(&m);
+				} else if (pct && istarts_with(pct, "multipart/")) {
+					found = multipart_text(part, text, tlen,
+							       part_at + off,
+							       plen - (size_t)off,
+							       pct, depth + 1);
+					msg_release(&m);
+				} else if (!pct || istarts_with(pct, "text/plain")) {
+					*part = m;
+					*text = part_at + off;
+					*tlen = plen - (size_t)off;
+					found = true;
+				} else {
+					msg_release(&m);
+				}
+			}
+			/* "--boundary--" closes the multipart */
+			if (l >= delim.len + 2 && !memcmp(p + delim.len, "--", 2))
+				break;
+			part_at = next;
+		}
+		p = next;
+	}
+	free(boundary);
+	strbuf_release(&delim);
+	return found;
+}
+
+/*
+ * Read one message: the mbox "From " line, the headers, and the body
+ * decoded (transfer encoding, the text part of a multipart, CRLF,
+ * charset) into m->body as UTF-8 with LF ends.  where names the
+ * message; the subject is added to it when the message is one of many.
+ * 0, or -1 after an error naming the message.
+ */
+static int msg_read(struct msg *m, struct strbuf *where, const char *text,
+		    size_t len, bool many)
+{
+	struct msg part = { 0 };
+	const char *v, *body;
+	size_t body_len;
 	char *charset = NULL;
 	long off;
 	int ret = -1;
 
-	strbuf_init(&m.body, 0);
-	if (count > 1)
-		strbuf_addf(&where, "'%s' message %zu", name, index);
-	else
-		strbuf_addf(&where, "'%s'", name);
+	strbuf_init(&m->body, 0);
 	if (len >= 5 && !memcmp(text, "From ", 5)) {
 		const char *nl = memchr(text, '\n', len);
 		size_t l = nl ? (size_t)(nl - text) : len;
@@ -858,58 +959,157 @@ static int parse_message(struct series *s, const char *text, size_t len,
 				if (!isxdigit((unsigned char)text[5 + i]))
 					hex = false;
 			if (hex)
-				memcpy(m.from_line_oid, text + 5, GIT_OID_HEXSZ);
+				memcpy(m->from_line_oid, text + 5, GIT_OID_HEXSZ);
 		}
 		text += nl ? l + 1 : l;
 		len -= nl ? l + 1 : l;
 	}
-	off = parse_headers(&m, text, len);
-	if (off < 0 || !msg_header(&m, "Subject") || !msg_header(&m, "From")) {
-		error("%s is not a patch: no mail headers (From:, Subject:)",
-		      where.buf);
-		goto out;
+	off = parse_headers(m, text, len);
+	if (off < 0 || !msg_header(m, "Subject") || !msg_header(m, "From"))
+		return error("%s is not a patch: no mail headers (From:, Subject:)",
+			     where->buf);
+	if (many) {
+		struct strbuf subj = STRBUF_INIT;
+
+		v = msg_header(m, "Subject");
+		rfc2047_decode(&subj, v, strlen(v));
+		where_add_subject(where, subj.buf);
+		strbuf_release(&subj);
 	}
-	v = msg_header(&m, "Content-Transfer-Encoding");
+	body = text + off;
+	body_len = len - (size_t)off;
+	v = msg_header(m, "Content-Type");
+	if (v && istarts_with(v, "multipart/") &&
+	    multipart_text(&part, &body, &body_len, body, body_len, v, 0))
+		v = msg_header(&part, "Content-Type");
+	else
+		part.h_nr = 0;
+	charset = content_param(v, "charset");
+	v = part.h_nr ? msg_header(&part, "Content-Transfer-Encoding") :
+			msg_header(m, "Content-Transfer-Encoding");
 	if (v && !strcasecmp(v, "quoted-printable"))
-		mail_decode_qp(&m.body, text + off, len - (size_t)off);
+		mail_decode_qp(&m->body, body, body_len);
 	else if (v && !strcasecmp(v, "base64")) {
-		if (mail_decode_base64(&m.body, text + off, len - (size_t)off)) {
-			error("%s: invalid base64 body", where.buf);
+		if (mail_decode_base64(&m->body, body, body_len)) {
+			error("%s: invalid base64 body", where->buf);
 			goto out;
 		}
 	} else
-		strbuf_add(&m.body, text + off, len - (size_t)off);
+		strbuf_add(&m->body, body, body_len);
 	/* CRLF mail: the diff must be read with LF ends */
 	{
 		size_t w = 0;
 
-		for (size_t r = 0; r < m.body.len; r++)
-			if (!(m.body.buf[r] == '\r' && r + 1 < m.body.len &&
-			      m.body.buf[r + 1] == '\n'))
-				m.body.buf[w++] = m.body.buf[r];
-		strbuf_setlen(&m.body, w);
+		for (size_t r = 0; r < m->body.len; r++)
+			if (!(m->body.buf[r] == '\r' && r + 1 < m->body.len &&
+			      m->body.buf[r + 1] == '\n'))
+				m->body.buf[w++] = m->body.buf[r];
+		strbuf_setlen(&m->body, w);
 	}
-	charset = content_charset(msg_header(&m, "Content-Type"));
 	if (charset && strcasecmp(charset, "utf-8") &&
 	    strcasecmp(charset, "us-ascii")) {
-		if (to_utf8(&m.body, charset, where.buf))
+		if (to_utf8(&m->body, charset, where->buf))
 			goto out;
-	} else if (!utf8_valid(m.body.buf, m.body.len)) {
-		error("%s is not valid UTF-8%s", where.buf,
+	} else if (!utf8_valid(m->body.buf, m->body.len)) {
+		error("%s is not valid UTF-8%s", where->buf,
 		      charset ? "" : " and names no charset");
 		goto out;
 	}
-	if (memchr(m.body.buf, '\0', m.body.len)) {
-		error("%s holds a NUL byte", where.buf);
+	if (memchr(m->body.buf, '\0', m->body.len)) {
+		error("%s holds a NUL byte", where->buf);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(charset);
+	msg_release(&part);
+	return ret;
+}
+
+/* The text of an in-body header block and blank lines, skipped. */
+static const char *skip_body_headers(const char *body)
+{
+	while (starts_with(body, "From: ") || starts_with(body, "Date: ") ||
+	       starts_with(body, "Subject: "))
+		body = *strchrnul(body, '\n') ? strchrnul(body, '\n') + 1 :
+			strchrnul(body, '\n');
+	while (*body == '\n')
+		body++;
+	return body;
+}
+
+/* Whether a subject is numbered 0/N, as a cover letter is. */
+static bool subject_is_cover(const char *subject)
+{
+	char *prefix = NULL, *title = NULL;
+	unsigned long n, t;
+
+	strip_subject(subject, &prefix, &title);
+	prefix_numbers(prefix, &n, &t);
+	free(prefix);
+	free(title);
+	return t && !n;
+}
+
+/*
+ * A reply, not a patch: "Re:" in the subject, or an answer (In-Reply-To)
+ * with no diff of its own that is no cover letter (numbered 0/N while
+ * the thread has no cover yet: answers keep the subject they answer).
+ * A reply that quotes a patch quotes it with "> ", so no diff is found.
+ */
+static bool msg_is_reply(const struct msg *m, const char *subject,
+			 bool have_cover)
+{
+	if (subject_is_reply(subject))
+		return true;
+	if (!msg_header(m, "In-Reply-To"))
+		return false;
+	if (find_diff(skip_body_headers(m->body.buf)))
+		return false;
+	return have_cover || !subject_is_cover(subject);
+}
+
+static bool series_has_cover(const struct series *s)
+{
+	for (size_t i = 0; i < s->nr; i++) {
+		unsigned long n, t;
+
+		prefix_numbers(s->patches[i].prefix, &n, &t);
+		if (t && !n)
+			return true;
+	}
+	return false;
+}
+
+static int parse_message(struct series *s, const char *text, size_t len,
+			 const char *name, size_t index, size_t count)
+{
+	struct msg m = { 0 };
+	struct patch *p = NULL;
+	struct strbuf where = STRBUF_INIT, subj = STRBUF_INIT;
+	struct address from = { 0 };
+	const char *v, *body, *cut, *diff;
+	int ret = -1;
+
+	if (count > 1)
+		strbuf_addf(&where, "'%s' message %zu", name, index);
+	else
+		strbuf_addf(&where, "'%s'", name);
+	if (msg_read(&m, &where, text, len, count > 1))
+		goto out;
+	v = msg_header(&m, "Subject");
+	rfc2047_decode(&subj, v, strlen(v));
+	if (count > 1 && msg_is_reply(&m, subj.buf, series_has_cover(s))) {
+		/* a thread: the answers are not the series */
+		s->replies++;
+		ret = 0;
 		goto out;
 	}
 
 	p = series_add(s);
-	p->source = count > 1 ? xstrfmt("%s:%zu", name, index) : xstrdup(name);
+	p->source = xstrdup(where.buf);
 	memcpy(p->oid, m.from_line_oid, sizeof(p->oid));
 	p->parents = 1;
-	v = msg_header(&m, "Subject");
-	rfc2047_decode(&subj, v, strlen(v));
 	strip_subject(subj.buf, &p->prefix, &p->subject);
 	v = msg_header(&m, "From");
 	{
@@ -1045,7 +1245,6 @@ out:
 		free_patch(p);
 		s->nr--;
 	}
-	free(charset);
 	strbuf_release(&subj);
 	strbuf_release(&where);
 	msg_release(&m);
@@ -1068,16 +1267,21 @@ int series_parse_mbox(struct series *s, const char *buf, size_t len,
 	return ret;
 }
 
-static int parse_mbox(struct series *s, const char *buf, size_t len,
+/*
+ * Where the messages of an mbox start: "From " lines at the start or
+ * after a blank line.  *nr is 0 for one message without a "From " line
+ * (.eml).  0, or -1 after an error naming the file.
+ */
+static int mbox_split(size_t **out, size_t *nr, const char *buf, size_t len,
 		      const char *name)
 {
 	size_t starts_alloc = 0, nstarts = 0, pos = 0;
 	size_t *starts = NULL;
-	int ret = 0;
 
+	*out = NULL;
+	*nr = 0;
 	if (memchr(buf, '\0', len))
 		return error("'%s' is not a patch: it holds NUL bytes", name);
-	/* message boundaries: "From " lines at the start or after a blank */
 	while (pos < len) {
 		const char *line = buf + pos;
 		const char *nl = memchr(line, '\n', len - pos);
@@ -1095,13 +1299,7 @@ static int parse_mbox(struct series *s, const char *buf, size_t len,
 		}
 		pos += l + (nl ? 1 : 0);
 	}
-	if (!nstarts) {
-		/* one message without an mbox "From " line (.eml) */
-		ret = parse_message(s, buf, len, name, 1, 1);
-		free(starts);
-		return ret;
-	}
-	if (starts[0] != 0) {
+	if (nstarts && starts[0] != 0) {
 		size_t k = 0;
 
 		while (k < starts[0] && isspace((unsigned char)buf[k]))
@@ -1111,6 +1309,21 @@ static int parse_mbox(struct series *s, const char *buf, size_t len,
 			return error("'%s' is not a patch or mbox file", name);
 		}
 	}
+	*out = starts;
+	*nr = nstarts;
+	return 0;
+}
+
+static int parse_mbox(struct series *s, const char *buf, size_t len,
+		      const char *name)
+{
+	size_t *starts, nstarts;
+	int ret = 0;
+
+	if (mbox_split(&starts, &nstarts, buf, len, name))
+		return -1;
+	if (!nstarts)
+		return parse_message(s, buf, len, name, 1, 1);
 	for (size_t i = 0; i < nstarts && !ret; i++) {
 		size_t end = i + 1 < nstarts ? starts[i + 1] : len;
 
@@ -1119,6 +1332,250 @@ static int parse_mbox(struct series *s, const char *buf, size_t len,
 	}
 	free(starts);
 	return ret;
+}
+
+/* --- threads --------------------------------------------------------- */
+
+/* The "<id>"s of a header value, in order (a bare id is taken whole). */
+static void msg_ids(struct strvec *out, const char *v)
+{
+	const char *p = v;
+
+	while (p && (p = strchr(p, '<'))) {
+		const char *e = strchr(p, '>');
+
+		if (!e)
+			break;
+		if (e > p + 1) {
+			char *id = xstrndup(p, (size_t)(e - p + 1));
+
+			strvec_push(out, id);
+			free(id);
+		}
+		p = e + 1;
+	}
+	if (!out->nr && v) {
+		struct strbuf sb = STRBUF_INIT;
+
+		strbuf_addstr(&sb, v);
+		strbuf_trim(&sb);
+		if (sb.len && !strpbrk(sb.buf, " \t"))
+			strvec_pushf(out, "<%s>", sb.buf);
+		strbuf_release(&sb);
+	}
+}
+
+static char *first_msg_id(const char *v)
+{
+	struct strvec ids = STRVEC_INIT;
+	char *id;
+
+	msg_ids(&ids, v);
+	id = ids.nr ? xstrdup(ids.v[0]) : NULL;
+	strvec_clear(&ids);
+	return id;
+}
+
+static int thread_message(struct thread *t, const char *text, size_t len,
+			  const char *name, size_t index, size_t count)
+{
+	struct thread_msg *tm;
+	struct strbuf where = STRBUF_INIT, dec = STRBUF_INIT;
+	struct msg m = { 0 };
+	const char *v;
+	int ret = -1;
+
+	if (count > 1)
+		strbuf_addf(&where, "'%s' message %zu", name, index);
+	else
+		strbuf_addf(&where, "'%s'", name);
+	if (msg_read(&m, &where, text, len, count > 1))
+		goto out;
+	ALLOC_GROW(t->v, t->nr + 1, t->alloc);
+	tm = &t->v[t->nr++];
+	memset(tm, 0, sizeof(*tm));
+	tm->where = strbuf_detach(&where, NULL);
+	tm->message_id = first_msg_id(msg_header(&m, "Message-ID"));
+	tm->in_reply_to = first_msg_id(msg_header(&m, "In-Reply-To"));
+	msg_ids(&tm->references, msg_header(&m, "References"));
+	v = msg_header(&m, "From");
+	rfc2047_decode(&dec, v, strlen(v));
+	tm->from = strbuf_detach(&dec, NULL);
+	v = msg_header(&m, "Subject");
+	rfc2047_decode(&dec, v, strlen(v));
+	tm->subject = strbuf_detach(&dec, NULL);
+	tm->reply = msg_is_reply(&m, tm->subject, t->have_cover);
+	if (!tm->reply && subject_is_cover(tm->subject))
+		t->have_cover = true;
+	tm->body = strbuf_detach(&m.body, NULL);
+	ret = 0;
+out:
+	strbuf_release(&where);
+	strbuf_release(&dec);
+	msg_release(&m);
+	return ret;
+}
+
+int series_thread_parse(struct thread *t, const char *buf, size_t len,
+			const char *name)
+{
+	struct strbuf copy = STRBUF_INIT;
+	size_t *starts = NULL, nstarts;
+	int ret = -1;
+
+	/* the parsers rely on a NUL after the text */
+	strbuf_add(&copy, buf, len);
+	if (mbox_split(&starts, &nstarts, copy.buf, copy.len, name))
+		goto out;
+	if (!nstarts) {
+		ret = thread_message(t, copy.buf, copy.len, name, 1, 1);
+		goto out;
+	}
+	ret = 0;
+	for (size_t i = 0; i < nstarts && !ret; i++) {
+		size_t end = i + 1 < nstarts ? starts[i + 1] : copy.len;
+
+		ret = thread_message(t, copy.buf + starts[i], end - starts[i],
+				     name, i + 1, nstarts);
+	}
+out:
+	free(starts);
+	strbuf_release(&copy);
+	return ret;
+}
+
+/* Read a regular file, bounded; -1 after an error naming it. */
+static int read_bounded(struct strbuf *buf, const char *path, int dirfd)
+{
+	struct stat st;
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return error_errno("unable to read '%s'", path);
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return error("'%s' is not a regular file", path);
+	}
+	if ((unsigned long long)st.st_size > SERIES_MAX_FILE) {
+		close(fd);
+		return error("'%s' is too large (%lld bytes; a series "
+			     "file may hold at most %u MiB)", path,
+			     (long long)st.st_size, SERIES_MAX_FILE >> 20);
+	}
+	if (strbuf_read_fd(buf, fd)) {
+		error_errno("unable to read '%s'", path);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A maildir: every file of cur/ and new/, in name order (delivery
+ * order, for the names mail clients give). */
+static int thread_read_maildir(struct thread *t, const char *path)
+{
+	static const char *const subdirs[] = { "cur", "new" };
+	struct strvec names = STRVEC_INIT;
+	int ret = -1;
+
+	for (size_t i = 0; i < ARRAY_SIZE(subdirs); i++) {
+		char *dir = xstrfmt("%s/%s", path, subdirs[i]);
+		DIR *d = opendir(dir);
+		struct dirent *de;
+
+		if (!d) {
+			if (errno == ENOENT) {
+				free(dir);
+				continue;
+			}
+			error_errno("unable to read '%s'", dir);
+			free(dir);
+			goto out;
+		}
+		while ((de = readdir(d))) {
+			if (de->d_name[0] == '.')
+				continue;
+			if (names.nr >= SERIES_MAX_MESSAGES) {
+				error("'%s' holds more than %d messages", path,
+				      SERIES_MAX_MESSAGES);
+				closedir(d);
+				free(dir);
+				goto out;
+			}
+			strvec_pushf(&names, "%s/%s", dir, de->d_name);
+		}
+		closedir(d);
+		free(dir);
+	}
+	if (names.nr)
+		qsort(names.v, names.nr, sizeof(*names.v), cmp_str);
+	for (size_t i = 0; i < names.nr; i++) {
+		struct strbuf buf = STRBUF_INIT;
+
+		if (read_bounded(&buf, names.v[i], AT_FDCWD) ||
+		    series_thread_parse(t, buf.buf, buf.len, names.v[i])) {
+			strbuf_release(&buf);
+			goto out;
+		}
+		strbuf_release(&buf);
+	}
+	ret = 0;
+out:
+	strvec_clear(&names);
+	return ret;
+}
+
+int series_thread_read(struct thread *t, const char *path)
+{
+	struct strbuf buf = STRBUF_INIT;
+	struct stat st;
+	int ret;
+
+	if (stat(path, &st))
+		return error_errno("unable to read '%s'", path);
+	if (S_ISDIR(st.st_mode)) {
+		char *cur = xstrfmt("%s/cur", path), *nw = xstrfmt("%s/new", path);
+		bool maildir = !access(cur, F_OK) || !access(nw, F_OK);
+
+		free(cur);
+		free(nw);
+		if (!maildir)
+			return error("'%s' is a directory but no maildir "
+				     "(no cur/ or new/)", path);
+		return thread_read_maildir(t, path);
+	}
+	if (read_bounded(&buf, path, AT_FDCWD))
+		return -1;
+	if (!buf.len) {
+		strbuf_release(&buf);
+		return error("'%s' is empty", path);
+	}
+	ret = series_thread_parse(t, buf.buf, buf.len, path);
+	strbuf_release(&buf);
+	return ret;
+}
+
+void series_thread_release(struct thread *t)
+{
+	for (size_t i = 0; i < t->nr; i++) {
+		struct thread_msg *m = &t->v[i];
+
+		free(m->where);
+		free(m->message_id);
+		free(m->in_reply_to);
+		strvec_clear(&m->references);
+		free(m->from);
+		free(m->subject);
+		free(m->body);
+	}
+	free(t->v);
+	memset(t, 0, sizeof(*t));
 }
 
 static int cmp_patch_nr(const void *a, const void *b)
@@ -1220,7 +1677,8 @@ static int load_files(struct series *s, const char *const *files, size_t nr)
 		s->patches[i].nr = i + 1;
 		if (!s->patches[i].diff)
 			return error("%s holds no patch",
-				     s->patches[i].source ? s->patches[i].source : "input");
+				     s->patches[i].source ? s->patches[i].source :
+				     "'input'");
 	}
 	if (!s->nr)
 		return error("no patches in the files given, only a cover letter");

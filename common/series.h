@@ -10,6 +10,7 @@
 
 #include "strbuf.h"
 #include "trailer.h"
+#include "util.h"
 
 struct touched_path {
 	char *path;		/* new path (old path for a deletion) */
@@ -44,7 +45,8 @@ struct patch {
 	char *message_id;	/* file mode: Message-ID header, if any */
 	char *in_reply_to;	/* file mode */
 	char *sender;		/* file mode: the From: header ("Name <addr>") */
-	char *source;		/* file mode: "FILE" or "FILE:N" for an mbox */
+	char *source;		/* file mode: "'FILE'", or "'FILE' message N
+				 * (\"Subject\")" in an mbox */
 };
 
 enum series_source { SERIES_RANGE, SERIES_FILES };
@@ -60,6 +62,8 @@ struct series {
 	struct patch *patches;	/* oldest first */
 	size_t nr, alloc;
 	struct patch *cover;	/* file mode: the cover letter, or NULL */
+	size_t replies;		/* file mode: answers in a thread mbox,
+				 * skipped */
 	char *range;		/* range mode: the range as given */
 };
 
@@ -100,6 +104,35 @@ bool series_touches(const struct series *s, const char *prefix);
 bool patch_touches(const struct patch *p, const char *prefix);
 
 void series_release(struct series *s);
+
+/*
+ * A thread as the list archive (lore's t.mbox.gz), b4 mbox or a mail
+ * client saves it: every message, patches and replies alike.
+ */
+struct thread_msg {
+	char *where;		/* "'FILE' message 5 (\"Subject\")" */
+	char *message_id;	/* "<id>", or NULL */
+	char *in_reply_to;	/* "<id>" (the first), or NULL */
+	struct strvec references;	/* "<id>"s as listed */
+	char *from;		/* decoded From: */
+	char *subject;		/* decoded Subject: */
+	char *body;		/* the text part, UTF-8, LF line ends */
+	bool reply;		/* an answer, not a patch or cover letter */
+};
+
+struct thread {
+	struct thread_msg *v;
+	size_t nr, alloc;
+	bool have_cover;	/* a 0/N message that is no reply was read */
+};
+
+/* Add the messages of an mbox file or a maildir (cur/ and new/) to t.
+ * 0, or -1 after an error naming the file. */
+int series_thread_read(struct thread *t, const char *path);
+/* The same on a buffer (an mbox, or one message); name for messages. */
+int series_thread_parse(struct thread *t, const char *buf, size_t len,
+			const char *name);
+void series_thread_release(struct thread *t);
 
 /* Format "%.*s" of an abbreviated oid (len hex digits). */
 const char *patch_short_oid(const struct patch *p, int len);

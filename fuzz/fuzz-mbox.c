@@ -57,6 +57,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		series_touches(&s, "tools/testing/selftests/bpf/");
 	}
 	series_release(&s);
+	/* the thread reader (git bpf trailers) on the same bytes */
+	{
+		struct thread t = { 0 };
+
+		if (!series_thread_parse(&t, buf, size, "fuzz.mbox"))
+			for (i = 0; i < t.nr; i++) {
+				FUZZ_CHECK(t.v[i].where && t.v[i].from &&
+					   t.v[i].subject && t.v[i].body);
+				fuzz_touch(t.v[i].message_id);
+				fuzz_touch(t.v[i].in_reply_to);
+			}
+		series_thread_release(&t);
+	}
 	free(buf);
 	return 0;
 }

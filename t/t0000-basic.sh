@@ -4,7 +4,7 @@ test_description='git bpf dispatcher: listing, version, help, unknown commands'
 
 test_expect_success 'git bpf alone lists every command' '
 	git-bpf >out &&
-	for c in check send stable-request maintainers report doctor status
+	for c in check send stable-request maintainers report doctor status trailers
 	do
 		grep "^   $c  " out || return 1
 	done
@@ -98,7 +98,7 @@ test_expect_success 'make install puts git bpf where git finds it' '
 '
 
 test_expect_success 'every command answers -h with its usage and exit 0' '
-	for c in send check stable maintainers report doctor status
+	for c in send check stable maintainers report doctor status trailers
 	do
 		git-bpf-$c -h >out || return 1
 		grep "^usage: git bpf" out || return 1

@@ -3,7 +3,7 @@ test_description='options: the same errors, usage and completion in every comman
 . ./lib.sh
 
 # command (as the dispatcher names it) and its executable
-commands="check:check send:send stable-request:stable maintainers:maintainers status:status report:report doctor:doctor"
+commands="check:check send:send stable-request:stable maintainers:maintainers status:status trailers:trailers report:report doctor:doctor"
 
 # Every option that takes a value, as the tables have them: this list,
 # the usage text and the completion must agree.
@@ -30,6 +30,7 @@ stable-request --smtp-encryption
 stable-request --smtp-user
 stable-request --confirm
 maintainers --maintainers
+trailers --mbox
 report --commit
 report --subject
 report --body

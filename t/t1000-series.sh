@@ -180,7 +180,7 @@ test_expect_success 'a truncated mbox is exit 2 naming the message' '
 	size=$(wc -c <series.mbox) &&
 	head -c $((size - 200)) series.mbox >trunc.mbox &&
 	test_expect_code 2 ts files trunc.mbox 2>err &&
-	echo "error: '"'"'trunc.mbox'"'"' message 6: the patch is truncated or corrupt" >expect &&
+	echo "error: '"'"'trunc.mbox'"'"' message 6 (\"[PATCH 5/5] libbpf: Ünïcode subject\"): the patch is truncated or corrupt" >expect &&
 	test_cmp expect err
 '
 
