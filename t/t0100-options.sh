@@ -61,6 +61,7 @@ completion_from_usage () {
 		t = $1
 		if (t ~ /^-[^-],$/)
 			t = $2
+		sub(/\[=.*/, "", t)
 		sub(/=.*/, "=", t)
 		if (t ~ /^--\[no-\]/) {
 			sub(/\[no-\]/, "", t)
@@ -119,6 +120,7 @@ test_expect_success 'the usage lists the options that take a value, as the table
 			\$1 ~ /^-[^-],\$/ && \$2 ~ /=/ {
 				sub(/=.*/, \"\", \$2); print c, substr(\$1, 1, 2), \$2; next
 			}
+			\$1 ~ /\\[=/ { next }
 			\$1 ~ /=/ { sub(/=.*/, \"\", \$1); print c, \$1 }" || return 1
 	done >values.actual &&
 	test_cmp values.expect values.actual

@@ -48,13 +48,24 @@ test_expect_success 'git bpf s<TAB> narrows the commands' '
 	test_cmp expect actual
 '
 
+# helper_expect CMD: what git's completion makes of the command's
+# --git-completion-helper line: the options before a "--", and for the
+# negated forms after it the one entry "--no-..." (they show in full once
+# "--no" is typed).
+helper_expect () {
+	git bpf $1 --git-completion-helper | tr " " "\n" | sed "/^\$/d" |
+		awk '$0 == "--" { neg = 1; next }
+		     neg { n++; next }
+		     { print }
+		     END { if (n) print "--no-..." }' | sort
+}
+
 # Every command offers, for --<TAB>, exactly the long options its own
 # table declares (which t0100 holds against the parser).
 for cmd in $(git bpf --list-cmds)
 do
 	test_expect_success "git bpf $cmd --<TAB> offers its options" '
-		git bpf $cmd --git-completion-helper | tr " " "\n" |
-			sed "/^\$/d" | sort >expect &&
+		helper_expect $cmd >expect &&
 		test "$(wc -l <expect)" -gt 1 &&
 		complete "bpf $cmd --" >actual &&
 		test_cmp expect actual
@@ -67,9 +78,16 @@ test_expect_success 'git bpf send --dry<TAB> completes the one option' '
 	test_cmp expect actual
 '
 
-test_expect_success 'the dash form: git bpf-send --<TAB>' '
+test_expect_success 'git bpf send --no-<TAB> offers the negated forms too' '
 	git bpf send --git-completion-helper | tr " " "\n" |
-		sed "/^\$/d" | sort >expect &&
+		grep "^--no-" | sort >expect &&
+	grep -qx -- --no-notes expect &&
+	complete "bpf send --no-" >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'the dash form: git bpf-send --<TAB>' '
+	helper_expect send >expect &&
 	complete "bpf-send --" >actual &&
 	test_cmp expect actual
 '
