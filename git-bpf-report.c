@@ -16,6 +16,7 @@
 #include "message.h"
 #include "repo.h"
 #include "report.h"
+#include "sender.h"
 #include "util.h"
 
 static const char *const report_usage[] = {
@@ -196,21 +197,6 @@ out:
 	return ret;
 }
 
-/* The sender: user.name and user.email. */
-static int sender(const struct config *cfg, char **name, char **email)
-{
-	*name = config_git(cfg, "user.name");
-	*email = config_git(cfg, "user.email");
-	if (!*email || !**email) {
-		error("user.email is not set: who is reporting?");
-		hint("git config --global user.email you@example.org");
-		return -1;
-	}
-	if (!*name)
-		*name = xstrdup("");
-	return 0;
-}
-
 static int local_tz_minutes(time_t t)
 {
 	struct tm tm;
@@ -228,7 +214,7 @@ int main(int argc, char **argv)
 	struct report r = { 0 };
 	struct config cfg = { 0 };
 	git_repository *repo = NULL;
-	char *name = NULL, *email = NULL;
+	struct address from = { NULL, NULL };
 	time_t now;
 	size_t i;
 	int ret = EXIT_USAGE, rc;
@@ -259,7 +245,7 @@ int main(int argc, char **argv)
 	repo_library_init();
 	if (repo_open(&repo))
 		goto out;
-	if (config_load(&cfg, repo) || sender(&cfg, &name, &email))
+	if (config_load(&cfg, repo) || sender_resolve(&from, &cfg))
 		goto out;
 	if (report_init(&r, repo))
 		goto out;
@@ -279,7 +265,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	now = time(NULL);
-	if (report_compose(&ms, &r, subject.buf, body.buf, name, email,
+	if (report_compose(&ms, &r, subject.buf, body.buf, from.name, from.addr,
 			   (long long)now, local_tz_minutes(now)))
 		goto out;
 
@@ -299,8 +285,7 @@ out:
 	strbuf_release(&body);
 	config_release(&cfg);
 	git_repository_free(repo);
-	free(name);
-	free(email);
+	address_release(&from);
 	git_libgit2_shutdown();
 out_opts:
 	strvec_clear(&o.commits);

@@ -14,6 +14,7 @@
 #include "mail.h"
 #include "recipients.h"
 #include "repo.h"
+#include "sender.h"
 
 #define COVER_SUBJECT	"*** SUBJECT HERE ***"
 #define COVER_BLURB	"*** BLURB HERE ***"
@@ -97,45 +98,6 @@ char *compose_filename_ext(int version, size_t nr, const char *subject,
 
 /* ---- the sender, dates and message bodies */
 
-struct sender {
-	char *name, *addr;
-};
-
-static int sender_load(struct sender *s, git_repository *repo,
-		       const struct config *cfg)
-{
-	char *from = config_get(cfg, "send.from", "sendemail.from");
-	git_signature *sig = NULL;
-
-	memset(s, 0, sizeof(*s));
-	if (from) {
-		struct address a;
-
-		if (address_parse(&a, from)) {
-			free(from);
-			return -2;
-		}
-		free(from);
-		s->name = a.name;
-		s->addr = a.addr;
-		return 0;
-	}
-	if (git_signature_default(&sig, repo) < 0) {
-		error("no sender: set user.name and user.email");
-		return -2;
-	}
-	s->name = xstrdup(sig->name);
-	s->addr = xstrdup(sig->email);
-	git_signature_free(sig);
-	return 0;
-}
-
-static void sender_release(struct sender *s)
-{
-	free(s->name);
-	free(s->addr);
-}
-
 static int local_tz(long long t)
 {
 	time_t tt = (time_t)t;
@@ -194,7 +156,7 @@ static void qp_encode(struct strbuf *out, const char *text)
 struct mail {
 	const char *subject_prefix;
 	const char *title;
-	const struct sender *from;
+	const struct address *from;
 	long long date;
 	const char *message_id;
 	const char *reply_to;		/* cover's Message-ID, or NULL */
@@ -513,7 +475,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 	struct sent_version *versions = NULL;
 	struct recipients rc = { 0 };
 	struct recipients_opts ro = { 0 };
-	struct sender from = { 0 };
+	struct address from = { NULL, NULL };
 	struct strbuf sb = STRBUF_INIT, prefix = STRBUF_INIT;
 	struct strbuf cover = STRBUF_INIT;
 	char **diffs = NULL, **subjects = NULL, *sig_owned = NULL;
@@ -530,7 +492,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		error("no patches to send");
 		return -2;
 	}
-	ret = sender_load(&from, repo, cfg);
+	ret = sender_resolve(&from, cfg) ? -2 : 0;
 	if (ret)
 		goto out;
 	ret = -1;
@@ -690,7 +652,7 @@ out:
 	free(sig_owned);
 	sent_list_free(versions, nversions);
 	recipients_release(&rc);
-	sender_release(&from);
+	address_release(&from);
 	strbuf_release(&sb);
 	strbuf_release(&prefix);
 	strbuf_release(&cover);
