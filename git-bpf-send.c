@@ -48,7 +48,7 @@ static int exit_code(int ret)
 }
 
 static int run_checks(git_repository *repo, const struct config *cfg,
-		      struct series *s, const char *tree,
+		      struct series *s, const struct tree_choice *tree,
 		      const struct strvec *ignore)
 {
 	struct check_result res = { 0 };
@@ -57,14 +57,15 @@ static int run_checks(git_repository *repo, const struct config *cfg,
 
 	opts.repo = repo;
 	opts.cfg = cfg;
-	opts.tree = tree;
+	opts.choice = tree;
 	opts.ignore = ignore;
 	if (check_series(&res, &opts, s)) {
 		check_result_release(&res);
 		return -2;
 	}
+	/* the tree line is printed already, from the same choice */
 	if (res.nr)
-		check_print(stderr, &res, want_color(2));
+		check_print_findings(stderr, &res, want_color(2));
 	ret = check_exit_code(&res) ? -1 : 0;
 	if (ret) {
 		error("the series fails its checks");
@@ -183,7 +184,7 @@ int main(int argc, char **argv)
 	if (tc.reason)
 		fprintf(stderr, "%s\n", tc.reason);
 	if (!no_check) {
-		r = run_checks(repo, &cfg, &s, tc.name, &ignore);
+		r = run_checks(repo, &cfg, &s, &tc, &ignore);
 		if (r) {
 			ret = exit_code(r);
 			goto out;

@@ -1016,7 +1016,9 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		}
 	}
 
-	if (tree_select(&out->tree, c.repo, opts->cfg, s, opts->tree))
+	if (opts->choice)
+		tree_choice_copy(&out->tree, opts->choice);
+	else if (tree_select(&out->tree, c.repo, opts->cfg, s, opts->tree))
 		goto out;
 
 	if (s->source == SERIES_FILES)
