@@ -197,14 +197,6 @@ out:
 	return ret;
 }
 
-static int local_tz_minutes(time_t t)
-{
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return (int)(tm.tm_gmtoff / 60);
-}
-
 int main(int argc, char **argv)
 {
 	struct report_opts o = { STRVEC_INIT, STRVEC_INIT, NULL, NULL,
@@ -266,7 +258,7 @@ int main(int argc, char **argv)
 	}
 	now = time(NULL);
 	if (report_compose(&ms, &r, subject.buf, body.buf, from.name, from.addr,
-			   (long long)now, local_tz_minutes(now)))
+			   (long long)now, mail_local_tz((long long)now)))
 		goto out;
 
 	if (o.out.mode != OUTPUT_SEND) {

@@ -64,15 +64,6 @@ static int parse_options(int *argc, char **argv, struct stable_opts *o)
 	return 0;
 }
 
-static int local_tz(time_t t)
-{
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm))
-		return 0;
-	return (int)(tm.tm_gmtoff / 60);
-}
-
 static int print_notes(const struct stable_ctx *ctx,
 		       const struct stable_fix *fixes, size_t nr)
 {
@@ -114,7 +105,7 @@ static int request(git_repository *repo, const struct config *cfg,
 	    sender_resolve(&from, cfg))
 		goto out;
 	if (stable_compose(&ms, ctx, fixes, nr, &to, &cc, from.name, from.addr,
-			   (long long)now, local_tz(now)))
+			   (long long)now, mail_local_tz((long long)now)))
 		goto out;
 	if (o->out.mode != OUTPUT_SEND) {
 		ret = output_messages(&ms, o->out.mode, o->out.dir) ?

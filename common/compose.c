@@ -98,15 +98,6 @@ char *compose_filename_ext(int version, size_t nr, const char *subject,
 
 /* ---- the sender, dates and message bodies */
 
-static int local_tz(long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	localtime_r(&tt, &tm);
-	return (int)(tm.tm_gmtoff / 60);
-}
-
 static bool long_lines(const char *text)
 {
 	const char *p = text;
@@ -170,7 +161,7 @@ static char *mail_text(const struct mail *m)
 	bool qp = long_lines(m->body);
 
 	mail_from_add(&sb, "From", m->from->name, m->from->addr);
-	mail_date(&date, m->date, local_tz(m->date));
+	mail_date(&date, m->date, mail_local_tz(m->date));
 	mail_header_add(&sb, "Date", date.buf);
 	mail_subject_add(&sb, m->subject_prefix, m->title);
 	strbuf_addf(&sb, "Message-ID: %s\n", m->message_id);
