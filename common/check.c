@@ -263,7 +263,12 @@ void check_addf(struct check_ctx *c, const struct patch *p, const char *rule,
 	struct finding *f;
 	va_list ap;
 
-	if (!r || ignored(c, rule))
+	if (!r) {
+		/* a typo in the code; t3010 finds them before this does */
+		error("BUG: a finding of no rule '%s' was dropped", rule);
+		return;
+	}
+	if (ignored(c, rule))
 		return;
 	va_start(ap, fmt);
 	strbuf_vaddf(&msg, fmt, ap);
