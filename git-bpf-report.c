@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "lists.h"
 #include "mail.h"
 #include "message.h"
 #include "repo.h"
@@ -230,7 +231,7 @@ int main(int argc, char **argv)
 	}
 
 	for (i = 0; i < o.cc.nr; i++)
-		if (strcasestr(o.cc.v[i], "stable@vger.kernel.org"))
+		if (lists_names_never_mailed(o.cc.v[i]))
 			warning("not mailing '%s': bug reports go to the BPF list, stable@ takes no reports",
 				o.cc.v[i]);
 

@@ -5,18 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lists.h"
 #include "mail.h"
 #include "recipients.h"
 #include "repo.h"
 #include "trailer.h"
-
-/* Stable backports are asked for with git bpf stable-request, never
- * by copying the stable list on a submission (bpf_devel_QA.rst). */
-static bool never_mailed(const char *addr)
-{
-	return !strcasecmp(addr, "stable@vger.kernel.org") ||
-	       !strcasecmp(addr, "stable@kernel.org");
-}
 
 int recipient_parse(struct strbuf *out, const char *text)
 {
@@ -111,7 +104,7 @@ static void add_one(struct recipients *r, struct strvec *list,
 	const char *addr = addr_of(rcpt, &tmp);
 	char *a = xstrdup(addr);
 
-	if (!never_mailed(a) && !has_addr(&r->exclude, a) &&
+	if (!lists_never_mail(a) && !has_addr(&r->exclude, a) &&
 	    !(sender && !strcasecmp(a, sender)) &&
 	    !has_addr(list, a) && !(also && has_addr(also, a)))
 		strvec_push(list, rcpt);

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "compose.h"
+#include "lists.h"
 #include "mail.h"
 #include "maint.h"
 #include "repo.h"
@@ -19,13 +20,6 @@ static const char *const cc_lists[][2] = {
 	{ "lists.netdev", "netdev@vger.kernel.org" },
 	{ "lists.bpf", "bpf@vger.kernel.org" },
 };
-
-/* Addresses a stable request must never reach (bpf_devel_QA.rst). */
-static bool stable_address(const char *addr)
-{
-	return !strcasecmp(addr, "stable@vger.kernel.org") ||
-	       !strcasecmp(addr, "stable@kernel.org");
-}
 
 /* ---- words ------------------------------------------------------------ */
 
@@ -395,7 +389,7 @@ static void push_address(struct strvec *out, const struct strvec *exclude,
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (stable_address(addr)) {
+	if (lists_never_mail(addr)) {
 		warning("leaving out '%s': stable requests go to the BPF "
 			"maintainers", addr);
 		return;
@@ -608,7 +602,7 @@ int stable_compose(struct message_set *ms, const struct stable_ctx *ctx,
 	strbuf_release(&date);
 
 	/* The one rule that must never break, whatever a subject holds. */
-	if (strcasestr(m->text, "stable@vger.kernel.org"))
+	if (lists_names_never_mailed(m->text))
 		return error("refusing a request that names "
 			     "stable@vger.kernel.org");
 	return 0;

@@ -144,6 +144,14 @@ test_expect_success '--cc adds people; stable@ is never mailed' '
 	test_cmp expect err
 '
 
+test_expect_success 'stable@kernel.org is the stable list too' '
+	(cd linux && git bpf report --subject=S --body=../body \
+		--cc="Stable <STABLE@kernel.org>" --dry-run) >out 2>err &&
+	! grep -i stable out &&
+	echo "warning: not mailing '"'"'Stable <STABLE@kernel.org>'"'"': bug reports go to the BPF list, stable@ takes no reports" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success '[lists] and [send] exclude of the config decide too' '
 	cat >bpf.ini <<-\EOF &&
 	[lists]
