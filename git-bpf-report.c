@@ -270,7 +270,7 @@ int main(int argc, char **argv)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = deliver_messages(repo, &cfg, &o.deliver, &ms);
 	curl_global_cleanup();
-	ret = rc == 0 ? EXIT_OK : rc == -2 ? EXIT_USAGE : EXIT_REFUSED;
+	ret = exit_status(rc);
 out:
 	report_release(&r);
 	message_set_release(&ms);

@@ -41,12 +41,6 @@ static int parse_version(const struct cmd_option *opt, const char *arg,
 	return 0;
 }
 
-/* deliver's and compose's 0 / -1 / -2 as exit codes */
-static int exit_code(int ret)
-{
-	return !ret ? EXIT_OK : ret == -2 ? EXIT_USAGE : EXIT_REFUSED;
-}
-
 static int run_checks(git_repository *repo, const struct config *cfg,
 		      struct series *s, const struct tree_choice *tree,
 		      const struct strvec *ignore)
@@ -61,12 +55,12 @@ static int run_checks(git_repository *repo, const struct config *cfg,
 	opts.ignore = ignore;
 	if (check_series(&res, &opts, s)) {
 		check_result_release(&res);
-		return -2;
+		return ERR_BAD_INPUT;
 	}
 	/* the tree line is printed already, from the same choice */
 	if (res.nr)
 		check_print_findings(stderr, &res, want_color(2));
-	ret = check_exit_code(&res) ? -1 : 0;
+	ret = check_exit_code(&res) ? ERR_FAILED : 0;
 	if (ret) {
 		error("the series fails its checks");
 		hint("fix the errors above, or send anyway with --no-check");
@@ -158,7 +152,7 @@ int main(int argc, char **argv)
 	if (repo_open(&repo) || config_load(&cfg, repo))
 		goto out;
 	if (resume) {
-		ret = exit_code(deliver_resume(repo, &cfg, &dopts));
+		ret = exit_status(deliver_resume(repo, &cfg, &dopts));
 		goto out;
 	}
 
@@ -186,7 +180,7 @@ int main(int argc, char **argv)
 	if (!no_check) {
 		r = run_checks(repo, &cfg, &s, &tc, &ignore);
 		if (r) {
-			ret = exit_code(r);
+			ret = exit_status(r);
 			goto out;
 		}
 	}
@@ -199,11 +193,11 @@ int main(int argc, char **argv)
 	copts.cc = &cc;
 	r = compose_series(&ms, repo, &cfg, &s, &copts);
 	if (r) {
-		ret = exit_code(r);
+		ret = exit_status(r);
 		goto out;
 	}
 	if (output.mode == OUTPUT_SEND)
-		ret = exit_code(deliver_messages(repo, &cfg, &dopts, &ms));
+		ret = exit_status(deliver_messages(repo, &cfg, &dopts, &ms));
 	else
 		ret = output_messages(&ms, output.mode, output.dir) ?
 		      EXIT_REFUSED : EXIT_OK;

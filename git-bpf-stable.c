@@ -113,7 +113,7 @@ static int request(git_repository *repo, const struct config *cfg,
 		goto out;
 	}
 	r = deliver_messages(repo, cfg, &o->deliver, &ms);
-	ret = r == -2 ? EXIT_USAGE : r ? EXIT_REFUSED : EXIT_OK;
+	ret = exit_status(r);
 out:
 	message_set_release(&ms);
 	address_release(&from);

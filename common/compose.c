@@ -309,7 +309,7 @@ static int cover_text(struct strbuf *text, git_repository *repo,
 	if (file) {
 		if (strbuf_read_file(text, file) < 0) {
 			error_errno("unable to read '%s'", file);
-			return -2;
+			return ERR_BAD_INPUT;
 		}
 	} else {
 		char *key = branch ? xstrfmt("branch.%s.description", branch) : NULL;
@@ -481,9 +481,9 @@ int compose_series(struct message_set *ms, git_repository *repo,
 
 	if (!nr) {
 		error("no patches to send");
-		return -2;
+		return ERR_BAD_INPUT;
 	}
-	ret = sender_resolve(&from, cfg) ? -2 : 0;
+	ret = sender_resolve(&from, cfg) ? ERR_BAD_INPUT : 0;
 	if (ret)
 		goto out;
 	ret = -1;

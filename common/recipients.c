@@ -125,7 +125,7 @@ static int add_given(struct recipients *r, struct strvec *list,
 		/* address_list_parse() named the address, line breaks
 		 * escaped: one error line is enough */
 		if (address_list_parse(&v, &n, given->v[i]))
-			return -2;
+			return ERR_BAD_INPUT;
 		for (j = 0; j < n; j++) {
 			struct strbuf sb = STRBUF_INIT;
 
@@ -298,7 +298,7 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 			error("bad address in [send] exclude: '%s'",
 			      r->exclude.v[i]);
 			strbuf_release(&sb);
-			ret = -2;
+			ret = ERR_BAD_INPUT;
 			goto out;
 		}
 		free(r->exclude.v[i]);

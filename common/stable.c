@@ -1006,11 +1006,12 @@ static int commit_patch_id(git_repository *repo, const git_oid *oid,
 
 /*
  * A commit of b making the same change as the fix (a backport that does
- * not say where it came from); -1 when none, -2 on error.  A backport
+ * not say where it came from); -1 when none, SAME_PATCH_ERROR on error.  A backport
  * keeps the subject or the authorship (git cherry-pick and git am keep
  * author and date), so only those commits are compared, and only those
  * touching the same paths are diffed in full.
  */
+#define SAME_PATCH_ERROR (-2)
 static long branch_same_patch(struct stable_ctx *ctx, struct stable_branch *b,
 			      struct stable_fix *fix)
 {
@@ -1026,13 +1027,13 @@ static long branch_same_patch(struct stable_ctx *ctx, struct stable_branch *b,
 		if (!fix->patch_id_state) {
 			fix->paths = commit_paths(ctx->repo, &fix->oid, &err);
 			if (err)
-				return -2;
+				return SAME_PATCH_ERROR;
 			fix->patch_id_state = fix->paths ? 1 : -1;
 			if (fix->paths) {
 				r = commit_patch_id(ctx->repo, &fix->oid,
 						    fix->paths, &fix->patch_id);
 				if (r < 0)
-					return -2;
+					return SAME_PATCH_ERROR;
 			}
 		}
 		if (fix->patch_id_state < 0)
@@ -1042,7 +1043,7 @@ static long branch_same_patch(struct stable_ctx *ctx, struct stable_branch *b,
 		if (!sc->paths) {
 			sc->paths = commit_paths(ctx->repo, &sc->oid, &err);
 			if (err)
-				return -2;
+				return SAME_PATCH_ERROR;
 			if (!sc->paths) {
 				sc->patch_id_state = -1;
 				continue;
@@ -1054,7 +1055,7 @@ static long branch_same_patch(struct stable_ctx *ctx, struct stable_branch *b,
 			r = commit_patch_id(ctx->repo, &sc->oid, sc->paths,
 					    &sc->patch_id);
 			if (r < 0)
-				return -2;
+				return SAME_PATCH_ERROR;
 			sc->patch_id_state = r ? -1 : 1;
 		}
 		if (sc->patch_id_state > 0 &&
@@ -1269,7 +1270,7 @@ static int analyze_branches(struct stable_ctx *ctx, struct stable_fix *fix)
 			continue;
 		}
 		at = branch_same_patch(ctx, b, fix);
-		if (at < -1)
+		if (at == SAME_PATCH_ERROR)
 			return -1;
 		if (at >= 0) {
 			v->state = STABLE_HAS_PATCH_ID;
