@@ -12,10 +12,12 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "lists.h"
 #include "mail.h"
 #include "message.h"
 #include "repo.h"
 #include "report.h"
+#include "sender.h"
 #include "util.h"
 
 static const char *const report_usage[] = {
@@ -218,29 +220,6 @@ out:
 	return ret;
 }
 
-/* The sender: user.name and user.email. */
-static int sender(const struct config *cfg, char **name, char **email)
-{
-	*name = config_git(cfg, "user.name");
-	*email = config_git(cfg, "user.email");
-	if (!*email || !**email) {
-		error("user.email is not set: who is reporting?");
-		hint("git config --global user.email you@example.org");
-		return -1;
-	}
-	if (!*name)
-		*name = xstrdup("");
-	return 0;
-}
-
-static int local_tz_minutes(time_t t)
-{
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return (int)(tm.tm_gmtoff / 60);
-}
-
 int main(int argc, char **argv)
 {
 	struct report_opts o = { .commits = STRVEC_INIT, .cc = STRVEC_INIT,
@@ -251,7 +230,7 @@ int main(int argc, char **argv)
 	struct report r = { 0 };
 	struct config cfg = { 0 };
 	git_repository *repo = NULL;
-	char *name = NULL, *email = NULL;
+	struct address from = { NULL, NULL };
 	time_t now;
 	size_t i;
 	int ret = EXIT_USAGE, rc;
@@ -275,14 +254,14 @@ int main(int argc, char **argv)
 	}
 
 	for (i = 0; i < o.cc.nr; i++)
-		if (strcasestr(o.cc.v[i], "stable@vger.kernel.org"))
+		if (lists_names_never_mailed(o.cc.v[i]))
 			warning("not mailing '%s': bug reports go to the BPF list, stable@ takes no reports",
 				o.cc.v[i]);
 
 	repo_library_init();
 	if (repo_open(&repo))
 		goto out;
-	if (config_load(&cfg, repo) || sender(&cfg, &name, &email))
+	if (config_load(&cfg, repo) || sender_resolve(&from, &cfg))
 		goto out;
 	if (report_init(&r, repo))
 		goto out;
@@ -308,8 +287,8 @@ int main(int argc, char **argv)
 	}
 	report_add_log(&body, &r);
 	now = time(NULL);
-	if (report_compose(&ms, &r, subject.buf, body.buf, name, email,
-			   (long long)now, local_tz_minutes(now)))
+	if (report_compose(&ms, &r, subject.buf, body.buf, from.name, from.addr,
+			   (long long)now, mail_local_tz((long long)now)))
 		goto out;
 
 	if (o.out.mode != OUTPUT_SEND) {
@@ -320,7 +299,7 @@ int main(int argc, char **argv)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = deliver_messages(repo, &cfg, &o.deliver, &ms);
 	curl_global_cleanup();
-	ret = rc == 0 ? EXIT_OK : rc == -2 ? EXIT_USAGE : EXIT_REFUSED;
+	ret = exit_status(rc);
 out:
 	report_release(&r);
 	report_llvm_release(&llvm);
@@ -329,8 +308,7 @@ out:
 	strbuf_release(&body);
 	config_release(&cfg);
 	git_repository_free(repo);
-	free(name);
-	free(email);
+	address_release(&from);
 	git_libgit2_shutdown();
 out_opts:
 	strvec_clear(&o.commits);

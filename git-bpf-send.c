@@ -81,14 +81,8 @@ static int add_jit_people(git_repository *repo, struct series *s,
 	return 0;
 }
 
-/* deliver's and compose's 0 / -1 / -2 as exit codes */
-static int exit_code(int ret)
-{
-	return !ret ? EXIT_OK : ret == -2 ? EXIT_USAGE : EXIT_REFUSED;
-}
-
 static int run_checks(git_repository *repo, const struct config *cfg,
-		      struct series *s, const char *tree,
+		      struct series *s, const struct tree_choice *tree,
 		      const struct strvec *ignore, bool sending, bool resend)
 {
 	struct check_result res = { 0 };
@@ -97,17 +91,18 @@ static int run_checks(git_repository *repo, const struct config *cfg,
 
 	opts.repo = repo;
 	opts.cfg = cfg;
-	opts.tree = tree;
+	opts.choice = tree;
 	opts.ignore = ignore;
 	opts.no_send = !sending;
 	opts.resend = resend;
 	if (check_series(&res, &opts, s)) {
 		check_result_release(&res);
-		return -2;
+		return ERR_BAD_INPUT;
 	}
+	/* the tree line is printed already, from the same choice */
 	if (res.nr)
-		check_print(stderr, &res, want_color(2));
-	ret = check_exit_code(&res) ? -1 : 0;
+		check_print_findings(stderr, &res, want_color(2));
+	ret = check_exit_code(&res) ? ERR_FAILED : 0;
 	if (ret) {
 		error("the series fails its checks");
 		hint("fix the errors above, or send anyway with --no-check");
@@ -223,11 +218,11 @@ int main(int argc, char **argv)
 	if (repo_open(&repo) || config_load(&cfg, repo))
 		goto out;
 	if (resume) {
-		ret = exit_code(deliver_resume(repo, &cfg, &dopts));
+		ret = exit_status(deliver_resume(repo, &cfg, &dopts));
 		goto out;
 	}
 	if (abort_send) {
-		ret = exit_code(deliver_abort(repo));
+		ret = exit_status(deliver_abort(repo));
 		goto out;
 	}
 
@@ -253,11 +248,11 @@ int main(int argc, char **argv)
 	if (tc.reason)
 		fprintf(stderr, "%s\n", tc.reason);
 	if (!no_check) {
-		r = run_checks(repo, &cfg, &s, tc.name, &ignore,
+		r = run_checks(repo, &cfg, &s, &tc, &ignore,
 			       output.mode == OUTPUT_SEND && !copts.reflect,
 			       copts.resend);
 		if (r) {
-			ret = exit_code(r);
+			ret = exit_status(r);
 			goto out;
 		}
 	}
@@ -273,11 +268,11 @@ int main(int argc, char **argv)
 	copts.mode = output.mode;
 	r = compose_series(&ms, repo, &cfg, &s, &copts);
 	if (r) {
-		ret = exit_code(r);
+		ret = exit_status(r);
 		goto out;
 	}
 	if (output.mode == OUTPUT_SEND)
-		ret = exit_code(deliver_messages(repo, &cfg, &dopts, &ms));
+		ret = exit_status(deliver_messages(repo, &cfg, &dopts, &ms));
 	else
 		ret = output_messages(&ms, output.mode, output.dir) ?
 		      EXIT_REFUSED : EXIT_OK;

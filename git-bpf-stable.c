@@ -12,6 +12,7 @@
 #include "mail.h"
 #include "message.h"
 #include "repo.h"
+#include "sender.h"
 #include "stable.h"
 #include "util.h"
 
@@ -63,39 +64,6 @@ static int parse_options(int *argc, char **argv, struct stable_opts *o)
 	return 0;
 }
 
-/* The sender, as send finds it: [send] from, sendemail.from, user.*. */
-static int sender(const struct config *cfg, struct address *from)
-{
-	char *v = config_get(cfg, "send.from", "sendemail.from");
-	int ret;
-
-	if (v) {
-		ret = address_parse(from, v);
-		free(v);
-		return ret;
-	}
-	from->name = config_git(cfg, "user.name");
-	from->addr = config_git(cfg, "user.email");
-	if (!from->addr || !address_valid(from->addr)) {
-		ret = error("no sender address: set user.email (or "
-			    "sendemail.from)");
-		address_release(from);
-		return ret;
-	}
-	if (!from->name)
-		from->name = xstrdup("");
-	return 0;
-}
-
-static int local_tz(time_t t)
-{
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm))
-		return 0;
-	return (int)(tm.tm_gmtoff / 60);
-}
-
 static int print_notes(const struct stable_ctx *ctx,
 		       const struct stable_fix *fixes, size_t nr)
 {
@@ -133,10 +101,11 @@ static int request(git_repository *repo, const struct config *cfg,
 	time_t now = time(NULL);
 	int ret = EXIT_USAGE, r;
 
-	if (stable_recipients(repo, cfg, &to, &cc) || sender(cfg, &from))
+	if (stable_recipients(repo, cfg, &to, &cc) ||
+	    sender_resolve(&from, cfg))
 		goto out;
 	if (stable_compose(&ms, ctx, fixes, nr, &to, &cc, from.name, from.addr,
-			   (long long)now, local_tz(now)))
+			   (long long)now, mail_local_tz((long long)now)))
 		goto out;
 	if (o->out.mode != OUTPUT_SEND) {
 		ret = output_messages(&ms, o->out.mode, o->out.dir) ?
@@ -144,7 +113,7 @@ static int request(git_repository *repo, const struct config *cfg,
 		goto out;
 	}
 	r = deliver_messages(repo, cfg, &o->deliver, &ms);
-	ret = r == -2 ? EXIT_USAGE : r ? EXIT_REFUSED : EXIT_OK;
+	ret = exit_status(r);
 out:
 	message_set_release(&ms);
 	address_release(&from);

@@ -45,6 +45,9 @@ struct check_opts {
 	git_repository *repo;		/* may be NULL in file mode */
 	const struct config *cfg;	/* may be NULL */
 	const char *tree;		/* --tree, NULL to choose */
+	const struct tree_choice *choice; /* the tree the caller chose
+					 * (send): taken as it is, and
+					 * tree is not looked at */
 	const struct strvec *ignore;	/* rule ids; with [check] ignore */
 	bool checkpatch;		/* run the tree's scripts/checkpatch.pl */
 	bool rfc;			/* the series goes out as RFC (patch

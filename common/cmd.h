@@ -121,14 +121,13 @@ enum cmd_parse_flags {
  * cmd_exit_status() of it.
  */
 enum {
-	CMD_DONE = -1,		/* -h, --git-completion-helper: exit 0 */
-	CMD_FAILED = -2,	/* --help could not run man: exit 1 */
-	CMD_BAD_USAGE = -3,	/* the error is printed: exit 2 */
+	CMD_FAILED = ERR_FAILED,	/* --help could not run man: exit 1 */
+	CMD_BAD_USAGE = ERR_BAD_INPUT,	/* the error is printed: exit 2 */
+	CMD_DONE = -3,		/* -h, --git-completion-helper: exit 0 */
 };
 static inline int cmd_exit_status(int r)
 {
-	return r == CMD_DONE ? EXIT_OK : r == CMD_FAILED ? EXIT_REFUSED :
-	       EXIT_USAGE;
+	return r == CMD_DONE ? EXIT_OK : exit_status(r);
 }
 
 /*

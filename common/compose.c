@@ -15,6 +15,7 @@
 #include "mail.h"
 #include "recipients.h"
 #include "repo.h"
+#include "sender.h"
 
 #define COVER_SUBJECT	"*** SUBJECT HERE ***"
 #define COVER_BLURB	"*** BLURB HERE ***"
@@ -98,54 +99,6 @@ char *compose_filename_ext(int version, size_t nr, const char *subject,
 
 /* ---- the sender, dates and message bodies */
 
-struct sender {
-	char *name, *addr;
-};
-
-static int sender_load(struct sender *s, git_repository *repo,
-		       const struct config *cfg)
-{
-	char *from = config_get(cfg, "send.from", "sendemail.from");
-	git_signature *sig = NULL;
-
-	memset(s, 0, sizeof(*s));
-	if (from) {
-		struct address a;
-
-		if (address_parse(&a, from)) {
-			free(from);
-			return -2;
-		}
-		free(from);
-		s->name = a.name;
-		s->addr = a.addr;
-		return 0;
-	}
-	if (git_signature_default(&sig, repo) < 0) {
-		error("no sender: set user.name and user.email");
-		return -2;
-	}
-	s->name = xstrdup(sig->name);
-	s->addr = xstrdup(sig->email);
-	git_signature_free(sig);
-	return 0;
-}
-
-static void sender_release(struct sender *s)
-{
-	free(s->name);
-	free(s->addr);
-}
-
-static int local_tz(long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	localtime_r(&tt, &tm);
-	return (int)(tm.tm_gmtoff / 60);
-}
-
 static bool long_lines(const char *text)
 {
 	const char *p = text;
@@ -195,7 +148,7 @@ static void qp_encode(struct strbuf *out, const char *text)
 struct mail {
 	const char *subject_prefix;
 	const char *title;
-	const struct sender *from;
+	const struct address *from;
 	long long date;
 	const char *message_id;
 	const char *reply_to;		/* cover's Message-ID, or NULL */
@@ -209,7 +162,7 @@ static char *mail_text(const struct mail *m)
 	bool qp = long_lines(m->body);
 
 	mail_from_add(&sb, "From", m->from->name, m->from->addr);
-	mail_date(&date, m->date, local_tz(m->date));
+	mail_date(&date, m->date, mail_local_tz(m->date));
 	mail_header_add(&sb, "Date", date.buf);
 	mail_subject_add(&sb, m->subject_prefix, m->title);
 	strbuf_addf(&sb, "Message-ID: %s\n", m->message_id);
@@ -367,7 +320,7 @@ static int cover_text(struct strbuf *text, git_repository *repo,
 	if (o->cover_file) {
 		if (strbuf_read_file(text, o->cover_file) < 0) {
 			error_errno("unable to read '%s'", o->cover_file);
-			return -2;
+			return ERR_BAD_INPUT;
 		}
 	} else {
 		char *key = branch ? xstrfmt("branch.%s.description", branch) : NULL;
@@ -659,7 +612,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 	struct sent_version *versions = NULL;
 	struct recipients rc = { 0 };
 	struct recipients_opts ro = { 0 };
-	struct sender from = { 0 };
+	struct address from = { NULL, NULL };
 	struct strbuf sb = STRBUF_INIT, prefix = STRBUF_INIT;
 	struct strbuf cover = STRBUF_INIT, rdiff = STRBUF_INIT;
 	struct strbuf changes = STRBUF_INIT, below = STRBUF_INIT;
@@ -675,9 +628,9 @@ int compose_series(struct message_set *ms, git_repository *repo,
 
 	if (!nr) {
 		error("no patches to send");
-		return -2;
+		return ERR_BAD_INPUT;
 	}
-	ret = sender_load(&from, repo, cfg);
+	ret = sender_resolve(&from, cfg) ? ERR_BAD_INPUT : 0;
 	if (ret)
 		goto out;
 	ret = -1;
@@ -889,7 +842,7 @@ out:
 	free(sig_owned);
 	sent_list_free(versions, nversions);
 	recipients_release(&rc);
-	sender_release(&from);
+	address_release(&from);
 	strbuf_release(&sb);
 	strbuf_release(&prefix);
 	strbuf_release(&cover);

@@ -31,7 +31,7 @@ struct compose_opts {
  * Compose the messages of a series loaded from a range: the cover
  * letter first when there is more than one patch.  0; -1 when it was
  * refused (an unchanged series without --resend, a cover letter still
- * holding the template) or failed; -2 for bad input (unreadable
+ * holding the template) or failed; ERR_BAD_INPUT for bad input (unreadable
  * --cover-letter file, bad address).  The error is printed.
  */
 int compose_series(struct message_set *ms, git_repository *repo,

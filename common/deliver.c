@@ -14,7 +14,7 @@
 #include "smtp.h"
 #include "util.h"
 
-#define BAD_INPUT (-2)
+#define BAD_INPUT ERR_BAD_INPUT
 
 /* One run of the transport over a message set, fresh or resumed. */
 struct delivery {

@@ -697,6 +697,16 @@ void rfc2047_decode(struct strbuf *out, const char *in, size_t len)
 	}
 }
 
+int mail_local_tz(long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm))
+		return 0;
+	return (int)(tm.tm_gmtoff / 60);
+}
+
 void mail_date(struct strbuf *out, long long t, int tz_minutes)
 {
 	static const char *const days[] = {

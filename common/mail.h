@@ -64,6 +64,9 @@ void mail_header_add_addresses(struct strbuf *out, const char *name,
 
 /* RFC 2822 date as git writes it: "Mon, 2 Jan 2006 15:04:05 -0700". */
 void mail_date(struct strbuf *out, long long t, int tz_minutes);
+/* The local time zone's offset from UTC at t, in minutes (0 when the
+ * time cannot be converted). */
+int mail_local_tz(long long t);
 /* A new Message-ID "<YYYYMMDDHHMMSS.PID-N-git-bpf@domain>" without the
  * angle brackets' absence: includes them. */
 char *mail_message_id(const char *from_addr, long long t, unsigned n);

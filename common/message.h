@@ -70,9 +70,10 @@ struct deliver_opts {
  * Journal every message under $GIT_DIR/bpf/, confirm, deliver over
  * SMTP, mark each accepted message, and on success write the sent tag
  * (when ms->branch) and clear the journal.  Implemented in
- * common/deliver.c.  0 sent; -1 failed (error printed, journal kept);
- * -2 bad input such as an unknown encryption or a bad recipient (error
- * printed, nothing journaled or sent: exit 2).  deliver_resume too.
+ * common/deliver.c.  0 sent; ERR_FAILED (error printed, journal kept);
+ * ERR_BAD_INPUT for bad input such as an unknown encryption or a bad
+ * recipient (error printed, nothing journaled or sent: exit 2).
+ * deliver_resume too.
  */
 int deliver_messages(git_repository *repo, const struct config *cfg,
 		     const struct deliver_opts *opts, struct message_set *ms);

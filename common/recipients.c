@@ -5,18 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lists.h"
 #include "mail.h"
 #include "recipients.h"
 #include "repo.h"
 #include "trailer.h"
-
-/* Stable backports are asked for with git bpf stable-request, never
- * by copying the stable list on a submission (bpf_devel_QA.rst). */
-static bool never_mailed(const char *addr)
-{
-	return !strcasecmp(addr, "stable@vger.kernel.org") ||
-	       !strcasecmp(addr, "stable@kernel.org");
-}
 
 int recipient_parse(struct strbuf *out, const char *text)
 {
@@ -111,7 +104,7 @@ static void add_one(struct recipients *r, struct strvec *list,
 	const char *addr = addr_of(rcpt, &tmp);
 	char *a = xstrdup(addr);
 
-	if (!never_mailed(a) && !has_addr(&r->exclude, a) &&
+	if (!lists_never_mail(a) && !has_addr(&r->exclude, a) &&
 	    !(sender && !strcasecmp(a, sender)) &&
 	    !has_addr(list, a) && !(also && has_addr(also, a)))
 		strvec_push(list, rcpt);
@@ -132,7 +125,7 @@ static int add_given(struct recipients *r, struct strvec *list,
 		/* address_list_parse() named the address, line breaks
 		 * escaped: one error line is enough */
 		if (address_list_parse(&v, &n, given->v[i]))
-			return -2;
+			return ERR_BAD_INPUT;
 		for (j = 0; j < n; j++) {
 			struct strbuf sb = STRBUF_INIT;
 
@@ -305,7 +298,7 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 			error("bad address in [send] exclude: '%s'",
 			      r->exclude.v[i]);
 			strbuf_release(&sb);
-			ret = -2;
+			ret = ERR_BAD_INPUT;
 			goto out;
 		}
 		free(r->exclude.v[i]);

@@ -8,6 +8,7 @@
 
 #include "compose.h"
 #include "doctor.h"
+#include "lists.h"
 #include "mail.h"
 #include "maint.h"
 #include "repo.h"
@@ -18,7 +19,6 @@
 #define BPF_SECTION "BPF [GENERAL]"
 #define NETDEV_LIST "netdev@vger.kernel.org"
 #define LLVM_SECTION "BPF [LLVM]"
-#define STABLE_LIST "stable@vger.kernel.org"
 #define REPORT_ABBREV 12
 
 static const char ph_subject[] = "<one-line summary of the bug>";
@@ -288,7 +288,7 @@ static int add_rcpt(struct rcpt_state *st, struct strvec *list,
 	if (address_parse(&a, text))
 		return -1;
 	addr = lower(a.addr);
-	if (!strcmp(addr, STABLE_LIST) || strvec_has(&st->exclude, addr, false) ||
+	if (lists_never_mail(addr) || strvec_has(&st->exclude, addr, false) ||
 	    strvec_has(&st->seen, addr, false))
 		goto out;
 	strvec_push(&st->seen, addr);
@@ -640,8 +640,8 @@ int report_compose(struct message_set *ms, const struct report *r,
 	/* the QA's one hard rule for reports: never to stable@ */
 	message_rcpts(m, &rcpts);
 	for (i = 0; i < rcpts.nr; i++)
-		if (strcasestr(rcpts.v[i], STABLE_LIST))
-			ret = error("refusing a report to '%s'", STABLE_LIST);
+		if (lists_names_never_mailed(rcpts.v[i]))
+			ret = error("refusing a report to '%s'", rcpts.v[i]);
 	strvec_clear(&rcpts);
 	strbuf_release(&date);
 	return ret;

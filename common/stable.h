@@ -52,7 +52,7 @@ struct stable_branch {
 	size_t refs_nr, refs_alloc;
 };
 
-struct stable_graph;
+struct commit_graph;
 
 /* Where a lookup of a commit's first release ended up (cached). */
 struct stable_known {
@@ -71,7 +71,7 @@ struct stable_ctx {
 	struct stable_known *known;
 	size_t known_nr, known_alloc;
 	int abbrev;
-	struct stable_graph *graph;	/* the commit-graph, NULL when none */
+	struct commit_graph *graph;	/* the commit-graph, NULL when none */
 };
 
 enum stable_state {
@@ -132,6 +132,10 @@ void stable_ctx_release(struct stable_ctx *ctx);
 int stable_analyze(struct stable_ctx *ctx, const char *const *revs,
 		   size_t nr, struct stable_fix *fixes);
 void stable_fix_release(struct stable_fix *fix);
+/* A commit id cut to core.abbrev; caller frees. */
+char *stable_short_oid(const struct stable_ctx *ctx, const git_oid *oid);
+
+/* Implemented in common/stable-mail.c, from here on. */
 
 /* The analysis as a person reads it, a few indented lines a commit. */
 void stable_describe(struct strbuf *out, const struct stable_ctx *ctx,

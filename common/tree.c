@@ -468,6 +468,13 @@ int tree_select(struct tree_choice *out, git_repository *repo,
 	return 0;
 }
 
+void tree_choice_copy(struct tree_choice *dst, const struct tree_choice *src)
+{
+	*dst = *src;
+	dst->branch = src->branch ? xstrdup(src->branch) : NULL;
+	dst->reason = src->reason ? xstrdup(src->reason) : NULL;
+}
+
 void tree_choice_release(struct tree_choice *tc)
 {
 	free(tc->branch);

@@ -42,6 +42,8 @@ int tree_select(struct tree_choice *out, git_repository *repo,
 		const struct config *cfg, const struct series *s,
 		const char *forced);
 void tree_choice_release(struct tree_choice *tc);
+/* dst becomes a choice of its own equal to src (release both). */
+void tree_choice_copy(struct tree_choice *dst, const struct tree_choice *src);
 
 /* "bpf-next" to TREE_BPF_NEXT; -1 when it names no tree. */
 int tree_parse(const char *name);

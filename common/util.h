@@ -12,6 +12,19 @@
 #define EXIT_REFUSED	1
 #define EXIT_USAGE	2
 
+/* What library code returns besides 0, its error printed already. */
+enum {
+	ERR_FAILED = -1,	/* the work failed or was refused: exit 1 */
+	ERR_BAD_INPUT = -2,	/* bad usage or bad input: exit 2 */
+};
+
+/* The one mapping from 0 and the ERR_* codes to the exit status. */
+static inline int exit_status(int ret)
+{
+	return !ret ? EXIT_OK : ret == ERR_BAD_INPUT ? EXIT_USAGE :
+	       EXIT_REFUSED;
+}
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Print "error: ..." to stderr and return -1, so callers can

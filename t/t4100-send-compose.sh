@@ -152,6 +152,18 @@ test_expect_success 'the checks run first and their errors stop the send' '
 	grep "^error: the series fails its checks$" err
 '
 
+test_expect_success 'with findings, one tree line: the one send chose' '
+	(cd repo && test_expect_code 1 git bpf send --dry-run bpf-next/master..) 2>err &&
+	grep "^tree: " err >actual &&
+	echo "tree: bpf-next (patch 1 has no Fixes: tag)" >expect &&
+	test_cmp expect actual &&
+	(cd repo && test_expect_code 1 git bpf send --tree=bpf-next --dry-run \
+		bpf-next/master..) 2>err &&
+	grep "^tree: " err >actual &&
+	echo "tree: bpf-next (--tree)" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success '--to, --cc and [send] to, cc, exclude; --no-auto-cc' '
 	cat >cfg <<-\EOF &&
 	[send]

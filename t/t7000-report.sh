@@ -144,6 +144,14 @@ test_expect_success '--cc adds people; stable@ is never mailed' '
 	test_cmp expect err
 '
 
+test_expect_success 'stable@kernel.org is the stable list too' '
+	(cd linux && git bpf report --subject=S --body=../body \
+		--cc="Stable <STABLE@kernel.org>" --dry-run) >out 2>err &&
+	! grep -i stable out &&
+	echo "warning: not mailing '"'"'Stable <STABLE@kernel.org>'"'"': bug reports go to the BPF list, stable@ takes no reports" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success '[lists] and [send] exclude of the config decide too' '
 	cat >bpf.ini <<-\EOF &&
 	[lists]
@@ -475,8 +483,23 @@ test_expect_success 'no user.email: exit 2' '
 	 test_expect_code 2 git bpf report --subject=S --body=../body \
 		--dry-run) 2>err &&
 	git -C linux config user.email rita@example.org &&
-	echo "error: user.email is not set: who is reporting?" >expect &&
-	head -n 1 err >actual &&
+	cat >expect <<-\EOF &&
+	error: no sender address: set user.email (or [send] from)
+	hint: git config --global user.email you@example.org
+	EOF
+	test_cmp expect err
+'
+
+test_expect_success '[send] from is the sender, as it is for send and stable-request' '
+	printf "[send]\nfrom = Rita at Work <rita@work.example.org>\n" >from.ini &&
+	(cd linux && GIT_BPF_CONFIG=../from.ini git bpf report --subject=S \
+		--body=../body --stdout) >out &&
+	grep "^From: " out >actual &&
+	echo "From: Rita at Work <rita@work.example.org>" >expect &&
+	test_cmp expect actual &&
+	(cd linux && GIT_BPF_CONFIG=../from.ini git bpf send --tree=bpf-next \
+		--no-check --stdout HEAD^..HEAD) >mbox &&
+	sed -n "1,/^\$/p" mbox | grep "^From: " >actual &&
 	test_cmp expect actual
 '
 
