@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "bpfdir.h"
 #include "compose.h"
 #include "format.h"
 #include "mail.h"
@@ -305,16 +307,16 @@ static void strip_comments(struct strbuf *sb)
 static int cover_from_editor(struct strbuf *text, git_repository *repo,
 			     const struct config *cfg, const char *branch)
 {
-	char *dir = xstrfmt("%sbpf", git_repository_path(repo));
+	char *dir = bpf_dir_path(repo);
 	char *path = xstrfmt("%s/COVER_EDITMSG", dir);
 	struct strbuf tmpl = STRBUF_INIT;
-	FILE *f;
-	int ret = -1;
+	int dir_fd = -1, fd = -1;
+	int ret;
 
-	if (mkdir(dir, 0777) && errno != EEXIST) {
-		error_errno("unable to create '%s'", dir);
+	ret = bpf_dir_open(&dir_fd, dir, true);
+	if (ret)
 		goto out;
-	}
+	ret = -1;
 	strbuf_addstr(&tmpl, COVER_SUBJECT "\n\n" COVER_BLURB "\n\n"
 		"# The cover letter of the series: a subject line, a blank line,\n"
 		"# then what the series does and why.  For a new version, say\n"
@@ -322,26 +324,37 @@ static int cover_from_editor(struct strbuf *text, git_repository *repo,
 		"# dropped.  To keep the text for next time, put it in the branch\n");
 	strbuf_addf(&tmpl, "# description: git branch --edit-description %s\n",
 		    branch ? branch : "");
-	f = fopen(path, "w");
-	if (!f || fwrite(tmpl.buf, 1, tmpl.len, f) != tmpl.len) {
-		if (f)
-			fclose(f);
+	/* a fresh file of ours: whatever was there (a link too) goes */
+	if (unlinkat(dir_fd, "COVER_EDITMSG", 0) && errno != ENOENT) {
+		error_errno("unable to remove '%s'", path);
+		goto out;
+	}
+	fd = openat(dir_fd, "COVER_EDITMSG",
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || write(fd, tmpl.buf, tmpl.len) != (ssize_t)tmpl.len) {
 		error_errno("unable to write '%s'", path);
 		goto out;
 	}
-	if (fclose(f)) {
+	if (close(fd)) {
+		fd = -1;
 		error_errno("unable to write '%s'", path);
 		goto out;
 	}
+	fd = -1;
 	if (run_editor(cfg, path))
 		goto out;
-	if (strbuf_read_file(text, path) < 0) {
+	fd = openat(dir_fd, "COVER_EDITMSG", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || strbuf_read_fd(text, fd) < 0) {
 		error_errno("unable to read '%s'", path);
 		goto out;
 	}
 	strip_comments(text);
 	ret = 0;
 out:
+	if (fd >= 0)
+		close(fd);
+	if (dir_fd >= 0)
+		close(dir_fd);
 	strbuf_release(&tmpl);
 	free(dir);
 	free(path);
@@ -388,10 +401,14 @@ static int cover_text(struct strbuf *text, git_repository *repo,
 			hint("give the cover letter with --cover-letter=FILE or "
 			     "git branch --edit-description");
 			return -1;
-		} else if (cover_from_editor(text, repo, cfg, branch)) {
-			hint("give the cover letter with --cover-letter=FILE or "
-			     "git branch --edit-description");
-			return -1;
+		} else {
+			int r = cover_from_editor(text, repo, cfg, branch);
+
+			if (r) {
+				hint("give the cover letter with --cover-letter=FILE or "
+				     "git branch --edit-description");
+				return r;
+			}
 		}
 	}
 	if (strstr(text->buf, COVER_SUBJECT) || strstr(text->buf, COVER_BLURB)) {

@@ -380,8 +380,10 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 		ret = error("no messages to send");
 		goto out;
 	}
-	if (outbox_lock(&d.ob))
+	ret = outbox_lock(&d.ob);
+	if (ret)
 		goto out;
+	ret = -1;
 	if (outbox_exists(&d.ob)) {
 		refuse_pending(&d);
 		goto out;
@@ -397,7 +399,7 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 	}
 	if (get_password(&d))
 		goto out;
-	if (outbox_create(&d.ob, ms, &d.over))
+	if (outbox_create(&d.ob, ms))
 		goto out;
 	if (send_pending(&d))
 		goto out;
@@ -419,20 +421,19 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 	if (!repo)
 		return error("sending needs a git repository for its outbox");
 	outbox_init(&d.ob, repo);
-	if (outbox_lock(&d.ob))
+	ret = outbox_lock(&d.ob);
+	if (ret)
 		goto out;
+	ret = -1;
 	if (!outbox_exists(&d.ob)) {
 		error("no interrupted send to resume in '%s'", d.ob.dir);
 		goto out;
 	}
 	if (outbox_load(&d.ob, &ms))
 		goto out;
-	/* the command line now, else the one of the interrupted send */
-	d.over.server = opts->smtp_server ? opts->smtp_server : d.ob.server;
-	d.over.port = opts->smtp_port ? opts->smtp_port : d.ob.port;
-	d.over.encryption = opts->smtp_encryption ? opts->smtp_encryption :
-			    d.ob.encryption;
-	d.over.user = opts->smtp_user ? opts->smtp_user : d.ob.user;
+	/* today's command line and configuration: the journal names none */
+	d.over = (struct smtp_overrides){ opts->smtp_server, opts->smtp_port,
+		opts->smtp_encryption, opts->smtp_user };
 	left = count_pending(&d);
 	printf("resuming: %zu of %zu messages were sent, %zu to go\n",
 	       ms.nr - left, ms.nr, left);
