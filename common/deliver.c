@@ -286,6 +286,8 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 		      d->ms->v[i].subject, smtp_reason(s));
 		break;
 	}
+	if (d->ob.in_flight && d->ob.in_flight[i])
+		hint("message %zu/%zu %s may have been delivered: all of it went out and no answer came", i + 1, n, d->ms->v[i].message_id);
 	if (left == n && nothing_went_out(s)) {
 		hint("nothing was sent, and nothing waits: run the same command again once the problem is fixed");
 		return;
@@ -310,6 +312,24 @@ static int finish(struct delivery *d)
 	return outbox_clear(&d->ob);
 }
 
+/* The message being sent, for the mark before its final ".". */
+struct flight {
+	struct delivery *d;
+	size_t i;
+	bool marked;
+};
+
+static int mark_in_flight(void *arg)
+{
+	struct flight *f = arg;
+
+	if (outbox_mark_in_flight(&f->d->ob, f->i,
+				  f->d->ms->v[f->i].message_id))
+		return -1;
+	f->marked = true;
+	return 0;
+}
+
 static int send_pending(struct delivery *d)
 {
 	struct smtp *s = NULL;
@@ -324,11 +344,17 @@ static int send_pending(struct delivery *d)
 		return -1;
 	for (i = 0; i < d->ms->nr; i++) {
 		const struct message *m = &d->ms->v[i];
+		struct flight f = { d, i, false };
 
 		if (!is_pending(d, i))
 			continue;
+		smtp_before_end(s, mark_in_flight, &f);
 		if (smtp_send(s, d->sender[i], &d->rcpts[i], m->text,
 			      strlen(m->text))) {
+			/* an answer came: surely not delivered */
+			if (f.marked && smtp_failure(s) == SMTP_FAIL_REFUSED &&
+			    outbox_mark_unsent(&d->ob, i, m->message_id))
+				goto out;
 			if (smtp_authenticated(s) && d->cred_from_git &&
 			    !approved)
 				credential_approve(&d->cred);
@@ -437,6 +463,13 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 	left = count_pending(&d);
 	printf("resuming: %zu of %zu messages were sent, %zu to go\n",
 	       ms.nr - left, ms.nr, left);
+	for (size_t i = 0; i < ms.nr; i++) {
+		if (!d.ob.in_flight[i])
+			continue;
+		warning("message %zu/%zu '%s' %s may have been delivered: the send stopped after all of it went out, before the server's answer was recorded",
+			i + 1, ms.nr, ms.v[i].subject, ms.v[i].message_id);
+		hint("it is sent again with the same Message-ID, so the list archive keeps one copy");
+	}
 	if (!left) {
 		ret = finish(&d);
 		goto out;

@@ -262,6 +262,8 @@ int outbox_create(struct outbox *ob, const struct message_set *ms)
 	free(ob->accepted);
 	ob->nr = ms->nr;
 	ob->accepted = xcalloc(ms->nr ? ms->nr : 1, sizeof(*ob->accepted));
+	free(ob->in_flight);
+	ob->in_flight = xcalloc(ms->nr ? ms->nr : 1, sizeof(*ob->in_flight));
 	ret = 0;
 out:
 	if (tmp_fd >= 0)
@@ -415,29 +417,51 @@ static int parse_index(struct outbox *ob, struct message_set *ms, char *text)
 	return 0;
 }
 
-/* Lines torn by a crash (no newline) or naming another id are ignored:
- * such a message counts as not accepted and is sent again. */
+/*
+ * "NNNN <id>": the server accepted message NNNN; "flight NNNN <id>": its
+ * final "." was about to go, so it may have been delivered; "unsent NNNN
+ * <id>": the server refused it after all.  A message's last line counts,
+ * an accepted one stays accepted.  Lines torn by a crash (no newline) or
+ * naming another id are ignored: such a message counts as not accepted
+ * and is sent again.
+ */
 static void parse_accepted(struct outbox *ob, const struct message_set *ms,
 			   const char *text)
 {
 	const char *line, *next;
 
 	for (line = text; *line; line = next) {
-		char *end;
+		const char *nl = strchr(line, '\n'), *p;
+		bool flight = false, unsent = false;
 		unsigned long n;
-		const char *nl = strchr(line, '\n');
+		char *end;
 
 		if (!nl)
 			break;
 		next = nl + 1;
-		n = strtoul(line, &end, 10);
-		if (end == line || *end != ' ' || !n || n > ms->nr)
+		if (skip_prefix(line, "flight ", &p))
+			flight = true;
+		else if (skip_prefix(line, "unsent ", &p))
+			unsent = true;
+		else
+			p = line;
+		if (*p < '0' || *p > '9')
+			continue;
+		n = strtoul(p, &end, 10);
+		if (*end != ' ' || !n || n > ms->nr)
 			continue;
 		end++;
-		if ((size_t)(nl - end) == strlen(ms->v[n - 1].message_id) &&
-		    !strncmp(end, ms->v[n - 1].message_id, nl - end))
+		if ((size_t)(nl - end) != strlen(ms->v[n - 1].message_id) ||
+		    strncmp(end, ms->v[n - 1].message_id, nl - end))
+			continue;
+		if (flight || unsent)
+			ob->in_flight[n - 1] = flight;
+		else
 			ob->accepted[n - 1] = true;
 	}
+	for (size_t i = 0; i < ms->nr; i++)
+		if (ob->accepted[i])
+			ob->in_flight[i] = false;
 }
 
 int outbox_load(struct outbox *ob, struct message_set *ms)
@@ -473,6 +497,8 @@ int outbox_load(struct outbox *ob, struct message_set *ms)
 	free(ob->accepted);
 	ob->nr = ms->nr;
 	ob->accepted = xcalloc(ms->nr, sizeof(*ob->accepted));
+	free(ob->in_flight);
+	ob->in_flight = xcalloc(ms->nr, sizeof(*ob->in_flight));
 	parse_accepted(ob, ms, accepted);
 	ret = 0;
 out:
@@ -481,7 +507,9 @@ out:
 	return ret;
 }
 
-int outbox_mark(struct outbox *ob, size_t i, const char *message_id)
+/* Append a line to the marks and make it durable before going on. */
+static int write_mark(struct outbox *ob, const char *kind, size_t i,
+		      const char *message_id)
 {
 	char *line;
 	size_t len;
@@ -500,17 +528,46 @@ int outbox_mark(struct outbox *ob, size_t i, const char *message_id)
 		}
 		free(path);
 	}
-	line = xstrfmt("%04zu %s\n", i + 1, message_id);
+	line = xstrfmt("%s%04zu %s\n", kind, i + 1, message_id);
 	len = strlen(line);
 	if (write(ob->accepted_fd, line, len) != (ssize_t)len ||
 	    fsync(ob->accepted_fd))
-		error_errno("cannot record in '%s/accepted' that message %zu was sent", ob->dir, i + 1);
+		error_errno("cannot record in '%s/accepted' that message %zu %s",
+			    ob->dir, i + 1, !*kind ? "was sent" :
+			    *kind == 'f' ? "is going out" : "was refused");
 	else
 		ret = 0;
 	free(line);
-	if (!ret && i < ob->nr)
-		ob->accepted[i] = true;
 	return ret;
+}
+
+int outbox_mark(struct outbox *ob, size_t i, const char *message_id)
+{
+	if (write_mark(ob, "", i, message_id))
+		return -1;
+	if (i < ob->nr) {
+		ob->accepted[i] = true;
+		ob->in_flight[i] = false;
+	}
+	return 0;
+}
+
+int outbox_mark_in_flight(struct outbox *ob, size_t i, const char *message_id)
+{
+	if (write_mark(ob, "flight ", i, message_id))
+		return -1;
+	if (i < ob->nr)
+		ob->in_flight[i] = true;
+	return 0;
+}
+
+int outbox_mark_unsent(struct outbox *ob, size_t i, const char *message_id)
+{
+	if (write_mark(ob, "unsent ", i, message_id))
+		return -1;
+	if (i < ob->nr)
+		ob->in_flight[i] = false;
+	return 0;
 }
 
 int outbox_clear(struct outbox *ob)
@@ -541,6 +598,7 @@ void outbox_release(struct outbox *ob)
 	free(ob->bpf_dir);
 	free(ob->dir);
 	free(ob->accepted);
+	free(ob->in_flight);
 	free(ob->kind);
 	*ob = (struct outbox)OUTBOX_INIT;
 }

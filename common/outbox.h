@@ -17,7 +17,9 @@
  *   cover.txt    the cover text for the sent tag
  *   NNNN.eml     each message's text, exactly as composed
  *   accepted     "NNNN <message-id>" a line, appended as the server
- *                accepts each message
+ *                accepts each message; "flight NNNN <message-id>" just
+ *                before its final ".", "unsent NNNN <message-id>" when
+ *                the server refused it after all
  * Only messages and marks are kept, never transport settings or secrets:
  * a resume goes where today's configuration says.  Everything is opened
  * under the checked $GIT_DIR/bpf (see bpfdir.h), never through a link.
@@ -29,6 +31,7 @@ struct outbox {
 	int dir_fd;		/* $GIT_DIR/bpf/outbox, once created or read */
 	int accepted_fd;
 	bool *accepted;		/* one a message */
+	bool *in_flight;	/* its final "." went, no answer recorded */
 	size_t nr;
 	char *kind;		/* ms->kind points here after outbox_load */
 };
@@ -50,6 +53,11 @@ int outbox_create(struct outbox *ob, const struct message_set *ms);
 int outbox_load(struct outbox *ob, struct message_set *ms);
 /* Record, durably, that the server accepted message i. */
 int outbox_mark(struct outbox *ob, size_t i, const char *message_id);
+/* Record, durably, that message i's final "." is about to go: from then
+ * on it may have been delivered. */
+int outbox_mark_in_flight(struct outbox *ob, size_t i, const char *message_id);
+/* Record that the server refused message i after its final ".". */
+int outbox_mark_unsent(struct outbox *ob, size_t i, const char *message_id);
 /* Remove the journal once the series is all out. */
 int outbox_clear(struct outbox *ob);
 /* Unlock and free (the journal stays on disk). */
