@@ -430,6 +430,29 @@ struct author_group {
 	struct strvec subjects;
 };
 
+/* The first CR not followed by LF: SMTP servers refuse the message
+ * ("554 bare CR"), and --resume could never finish the series. */
+static const char *bare_cr(const char *s)
+{
+	for (; (s = strchr(s, '\r')); s++)
+		if (s[1] != '\n')
+			return s;
+	return NULL;
+}
+
+static int refuse_bare_cr(const struct formatted_patch *fp)
+{
+	const char *where = bare_cr(fp->subject) ? "subject" :
+			    bare_cr(fp->body) ? "message" :
+			    bare_cr(fp->diff) ? "diff" : NULL;
+
+	if (!where)
+		return 0;
+	error("commit '%.12s' holds a bare CR (one not followed by LF) in its %s: no mail server takes it",
+	      fp->oid, where);
+	return -2;
+}
+
 static int group_cmp(const void *a, const void *b)
 {
 	const struct author_group *x = a, *y = b;
@@ -717,6 +740,11 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		git_commit_free(c);
 		if (r)
 			goto out;
+		r = refuse_bare_cr(&fp[i]);
+		if (r) {
+			ret = r;
+			goto out;
+		}
 		diffs[i] = fp[i].diff;
 		subjects[i] = fp[i].subject;
 	}
@@ -894,6 +922,18 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		memcpy(msg->commit, fp[i].oid, sizeof(msg->commit));
 		free(name);
 		free(id);
+	}
+	/* whatever else went into a message (the cover text, an author) */
+	for (i = 0; i < ms->nr; i++) {
+		if (!bare_cr(ms->v[i].text))
+			continue;
+		if (ms->v[i].commit[0])
+			error("the message of commit '%.12s' holds a bare CR (one not followed by LF): no mail server takes it",
+			      ms->v[i].commit);
+		else
+			error("the cover letter holds a bare CR (one not followed by LF): no mail server takes it");
+		ret = -2;
+		goto out;
 	}
 	ret = 0;
 out:
