@@ -28,6 +28,7 @@ struct delivery {
 	char *server_name;
 	struct credential cred;
 	bool cred_from_git;		/* password from git credential */
+	bool cred_rejected;		/* and git credential was told so */
 	char **sender;			/* envelope sender, a message */
 	struct strvec *rcpts;		/* envelope recipients, a message */
 };
@@ -269,7 +270,7 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 	switch (smtp_failure(s)) {
 	case SMTP_FAIL_AUTH:
 		error("%s", smtp_reason(s));
-		if (d->cred_from_git)
+		if (d->cred_from_git && d->cred_rejected)
 			hint("the password came from 'git credential'; it was told the login failed");
 		break;
 	case SMTP_FAIL_CONNECT:
@@ -360,7 +361,7 @@ static int send_pending(struct delivery *d)
 				credential_approve(&d->cred);
 			else if (smtp_failure(s) == SMTP_FAIL_AUTH &&
 				 d->cred_from_git)
-				credential_reject(&d->cred);
+				d->cred_rejected = !credential_reject(&d->cred);
 			report_failure(d, s, i);
 			/* a journal of which nothing went out blocks nothing */
 			if (count_pending(d) == d->ms->nr &&
