@@ -173,9 +173,15 @@ static void print_list(const char *name, const struct strvec *v)
 
 	if (!v->nr)
 		return;
-	printf("%s: %s", name, v->v[0]);
-	for (i = 1; i < v->nr; i++)
-		printf(",\n    %s", v->v[i]);
+	for (i = 0; i < v->nr; i++) {
+		char *e = xescaped(v->v[i]);
+
+		if (i)
+			printf(",\n    %s", e);
+		else
+			printf("%s: %s", name, e);
+		free(e);
+	}
 	printf("\n");
 }
 
@@ -212,8 +218,12 @@ static int ask_confirmation(struct delivery *d)
 	printf("%zu message%s to %s (%s):\n", n, n == 1 ? "" : "s",
 	       d->server_name, smtp_encryption_name(d->set.encryption));
 	for (i = 0; i < d->ms->nr; i++)
-		if (is_pending(d, i))
-			printf("  %s\n", d->ms->v[i].subject);
+		if (is_pending(d, i)) {
+			char *e = xescaped(d->ms->v[i].subject);
+
+			printf("  %s\n", e);
+			free(e);
+		}
 	collect(d, false, &to);
 	collect(d, true, &cc);
 	print_list("To", &to);
@@ -375,7 +385,12 @@ static int send_pending(struct delivery *d)
 		}
 		if (outbox_mark(&d->ob, i, m->message_id))
 			goto out;
-		printf("sent %zu/%zu %s\n", i + 1, d->ms->nr, m->subject);
+		{
+			char *e = xescaped(m->subject);
+
+			printf("sent %zu/%zu %s\n", i + 1, d->ms->nr, e);
+			free(e);
+		}
 		fflush(stdout);
 	}
 	ret = 0;
