@@ -534,7 +534,11 @@ static int address_parse_core(struct address *a, const char *text,
 		 * would make it an address, a list or a group */
 		for (p = text; p < lt; p++) {
 			if (*p == '"' || *p == '(') {
-				p = skip_quoted(p, NULL) - 1;
+				const char *end = skip_quoted(p, NULL);
+
+				if (!end || end > lt)
+					goto bad;
+				p = end - 1;
 				continue;
 			}
 			/* an RFC 2047 encoded word is one atom, whatever it
