@@ -139,9 +139,10 @@ test_expect_success 'COVER_EDITMSG is never written through a symlink' '
 	(
 		cd repo &&
 		git config --unset branch.spill.description &&
+		# the editor is started only on a terminal: script(1) gives one
 		GIT_EDITOR="\"$SHARNESS_TRASH_DIRECTORY/editor.sh\"" \
-			git bpf send --no-check --resend --stdout bpf-next/master..
-	) >mbox 2>err &&
+			script -qec "git bpf send --no-check --resend --stdout bpf-next/master.." /dev/null
+	) | tr -d "\r" >mbox &&
 	grep "^Subject: \[PATCH RESEND bpf-next 0/3\] bpf: From the editor$" mbox &&
 	echo keep >expect &&
 	test_cmp expect target &&
