@@ -231,7 +231,8 @@ static void print_result(const struct ctx *c, const struct maint_result *r)
 			add_tagged(&line, "R:", m->alt_roles);
 			add_tagged(&line, "E:", m->alt_emails);
 		}
-		puts(line.buf);
+		/* names from MAINTAINERS: no terminal control */
+		puts_escaped(line.buf);
 	}
 	if (root) {
 		char *s = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII);

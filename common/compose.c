@@ -6,10 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "bpfdir.h"
 #include "compose.h"
 #include "format.h"
 #include "mail.h"
@@ -258,16 +260,16 @@ static void strip_comments(struct strbuf *sb)
 static int cover_from_editor(struct strbuf *text, git_repository *repo,
 			     const struct config *cfg, const char *branch)
 {
-	char *dir = xstrfmt("%sbpf", git_repository_path(repo));
+	char *dir = bpf_dir_path(repo);
 	char *path = xstrfmt("%s/COVER_EDITMSG", dir);
 	struct strbuf tmpl = STRBUF_INIT;
-	FILE *f;
-	int ret = -1;
+	int dir_fd = -1, fd = -1;
+	int ret;
 
-	if (mkdir(dir, 0777) && errno != EEXIST) {
-		error_errno("unable to create '%s'", dir);
+	ret = bpf_dir_open(&dir_fd, dir, true);
+	if (ret)
 		goto out;
-	}
+	ret = -1;
 	strbuf_addstr(&tmpl, COVER_SUBJECT "\n\n" COVER_BLURB "\n\n"
 		"# The cover letter of the series: a subject line, a blank line,\n"
 		"# then what the series does and why.  For a new version, say\n"
@@ -275,26 +277,37 @@ static int cover_from_editor(struct strbuf *text, git_repository *repo,
 		"# dropped.  To keep the text for next time, put it in the branch\n");
 	strbuf_addf(&tmpl, "# description: git branch --edit-description %s\n",
 		    branch ? branch : "");
-	f = fopen(path, "w");
-	if (!f || fwrite(tmpl.buf, 1, tmpl.len, f) != tmpl.len) {
-		if (f)
-			fclose(f);
+	/* a fresh file of ours: whatever was there (a link too) goes */
+	if (unlinkat(dir_fd, "COVER_EDITMSG", 0) && errno != ENOENT) {
+		error_errno("unable to remove '%s'", path);
+		goto out;
+	}
+	fd = openat(dir_fd, "COVER_EDITMSG",
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || write(fd, tmpl.buf, tmpl.len) != (ssize_t)tmpl.len) {
 		error_errno("unable to write '%s'", path);
 		goto out;
 	}
-	if (fclose(f)) {
+	if (close(fd)) {
+		fd = -1;
 		error_errno("unable to write '%s'", path);
 		goto out;
 	}
+	fd = -1;
 	if (run_editor(cfg, path))
 		goto out;
-	if (strbuf_read_file(text, path) < 0) {
+	fd = openat(dir_fd, "COVER_EDITMSG", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || strbuf_read_fd(text, fd) < 0) {
 		error_errno("unable to read '%s'", path);
 		goto out;
 	}
 	strip_comments(text);
 	ret = 0;
 out:
+	if (fd >= 0)
+		close(fd);
+	if (dir_fd >= 0)
+		close(dir_fd);
 	strbuf_release(&tmpl);
 	free(dir);
 	free(path);
@@ -341,10 +354,14 @@ static int cover_text(struct strbuf *text, git_repository *repo,
 			hint("give the cover letter with --cover-letter=FILE or "
 			     "git branch --edit-description");
 			return -1;
-		} else if (cover_from_editor(text, repo, cfg, branch)) {
-			hint("give the cover letter with --cover-letter=FILE or "
-			     "git branch --edit-description");
-			return -1;
+		} else {
+			int r = cover_from_editor(text, repo, cfg, branch);
+
+			if (r) {
+				hint("give the cover letter with --cover-letter=FILE or "
+				     "git branch --edit-description");
+				return r;
+			}
 		}
 	}
 	if (strstr(text->buf, COVER_SUBJECT) || strstr(text->buf, COVER_BLURB)) {
@@ -365,6 +382,29 @@ struct author_group {
 	const char *name;
 	struct strvec subjects;
 };
+
+/* The first CR not followed by LF: SMTP servers refuse the message
+ * ("554 bare CR"), and --resume could never finish the series. */
+static const char *bare_cr(const char *s)
+{
+	for (; (s = strchr(s, '\r')); s++)
+		if (s[1] != '\n')
+			return s;
+	return NULL;
+}
+
+static int refuse_bare_cr(const struct formatted_patch *fp)
+{
+	const char *where = bare_cr(fp->subject) ? "subject" :
+			    bare_cr(fp->body) ? "message" :
+			    bare_cr(fp->diff) ? "diff" : NULL;
+
+	if (!where)
+		return 0;
+	error("commit '%.12s' holds a bare CR (one not followed by LF) in its %s: no mail server takes it",
+	      fp->oid, where);
+	return ERR_BAD_INPUT;
+}
 
 static int group_cmp(const void *a, const void *b)
 {
@@ -653,6 +693,11 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		git_commit_free(c);
 		if (r)
 			goto out;
+		r = refuse_bare_cr(&fp[i]);
+		if (r) {
+			ret = r;
+			goto out;
+		}
 		diffs[i] = fp[i].diff;
 		subjects[i] = fp[i].subject;
 	}
@@ -830,6 +875,18 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		memcpy(msg->commit, fp[i].oid, sizeof(msg->commit));
 		free(name);
 		free(id);
+	}
+	/* whatever else went into a message (the cover text, an author) */
+	for (i = 0; i < ms->nr; i++) {
+		if (!bare_cr(ms->v[i].text))
+			continue;
+		if (ms->v[i].commit[0])
+			error("the message of commit '%.12s' holds a bare CR (one not followed by LF): no mail server takes it",
+			      ms->v[i].commit);
+		else
+			error("the cover letter holds a bare CR (one not followed by LF): no mail server takes it");
+		ret = -2;
+		goto out;
 	}
 	ret = 0;
 out:

@@ -42,9 +42,46 @@ static int ini_entry(void *user, const char *section, const char *name,
 	return 1;
 }
 
+/* inih's line buffer (INI_MAX_LINE, 200 in Debian's build) holds the
+ * line, its newline and a NUL: a longer line is split and its tail
+ * parsed as a line of its own, so a long comment could carry "cc =". */
+#ifndef INI_MAX_LINE
+#define INI_MAX_LINE 200
+#endif
+#define CONFIG_MAX_LINE (INI_MAX_LINE - 2)
+
+/* Refuse what inih would not read as written: an over-long line, and (in
+ * config_load) a NUL, after which it would silently stop. */
+static int check_lines(const char *text, size_t len, const char *name)
+{
+	size_t lineno = 1;
+	const char *p = text, *end = text + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		const char *nul = memchr(p, '\0', (size_t)(stop - p));
+
+		if (nul)
+			return error("'%s:%zu' holds a NUL byte", name, lineno);
+		if ((size_t)(stop - p) > CONFIG_MAX_LINE)
+			return error("'%s:%zu' is longer than %d bytes, the most a config line may be",
+				     name, lineno, CONFIG_MAX_LINE);
+		if (!nl)
+			break;
+		p = nl + 1;
+		lineno++;
+	}
+	return 0;
+}
+
 int config_parse_ini(struct config *cfg, const char *text, const char *name)
 {
-	int line = ini_parse_string(text, ini_entry, cfg);
+	int line;
+
+	if (check_lines(text, strlen(text), name))
+		return -1;
+	line = ini_parse_string(text, ini_entry, cfg);
 
 	if (line > 0)
 		return error("malformed line %d in '%s'", line, name);
@@ -106,7 +143,8 @@ int config_load(struct config *cfg, git_repository *repo)
 			}
 			free(path);
 			path = NULL;
-		} else if (config_parse_ini(cfg, text.buf, path)) {
+		} else if (check_lines(text.buf, text.len, path) ||
+			   config_parse_ini(cfg, text.buf, path)) {
 			free(path);
 			strbuf_release(&text);
 			config_release(cfg);

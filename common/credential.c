@@ -38,9 +38,9 @@ static int add_attr(struct strbuf *sb, const char *key, const char *value)
 {
 	if (!value)
 		return 0;
+	/* never echoed: it may be the password, or hold it */
 	if (strchr(value, '\n') || strchr(value, '\r'))
-		return error("credential %s '%s' holds a line break", key,
-			     value);
+		return error("the credential's %s holds a line break", key);
 	strbuf_addf(sb, "%s=%s\n", key, value);
 	return 0;
 }
@@ -99,6 +99,18 @@ int credential_fill(struct credential *c)
 	if (!c->password || !*c->password) {
 		error("'git credential fill' gave no password for '%s'",
 		      c->host);
+		goto out;
+	}
+	/* a CR would end the AUTH line early; the rest would go out as a
+	 * command of its own.  Refused before any use, never shown. */
+	if (strpbrk(c->password, "\r\n") ||
+	    (c->username && strpbrk(c->username, "\r\n"))) {
+		error("the %s 'git credential fill' gave for '%s' holds a line break (CR); it is not used",
+		      strpbrk(c->password, "\r\n") ? "password" : "username",
+		      c->host);
+		hint("fix the entry in your credential helper; nothing was sent");
+		wipe(c->password);
+		c->password = NULL;
 		goto out;
 	}
 	ret = 0;

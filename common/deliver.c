@@ -28,6 +28,7 @@ struct delivery {
 	char *server_name;
 	struct credential cred;
 	bool cred_from_git;		/* password from git credential */
+	bool cred_rejected;		/* and git credential was told so */
 	char **sender;			/* envelope sender, a message */
 	struct strvec *rcpts;		/* envelope recipients, a message */
 };
@@ -172,9 +173,15 @@ static void print_list(const char *name, const struct strvec *v)
 
 	if (!v->nr)
 		return;
-	printf("%s: %s", name, v->v[0]);
-	for (i = 1; i < v->nr; i++)
-		printf(",\n    %s", v->v[i]);
+	for (i = 0; i < v->nr; i++) {
+		char *e = xescaped(v->v[i]);
+
+		if (i)
+			printf(",\n    %s", e);
+		else
+			printf("%s: %s", name, e);
+		free(e);
+	}
 	printf("\n");
 }
 
@@ -211,8 +218,12 @@ static int ask_confirmation(struct delivery *d)
 	printf("%zu message%s to %s (%s):\n", n, n == 1 ? "" : "s",
 	       d->server_name, smtp_encryption_name(d->set.encryption));
 	for (i = 0; i < d->ms->nr; i++)
-		if (is_pending(d, i))
-			printf("  %s\n", d->ms->v[i].subject);
+		if (is_pending(d, i)) {
+			char *e = xescaped(d->ms->v[i].subject);
+
+			printf("  %s\n", e);
+			free(e);
+		}
 	collect(d, false, &to);
 	collect(d, true, &cc);
 	print_list("To", &to);
@@ -269,7 +280,7 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 	switch (smtp_failure(s)) {
 	case SMTP_FAIL_AUTH:
 		error("%s", smtp_reason(s));
-		if (d->cred_from_git)
+		if (d->cred_from_git && d->cred_rejected)
 			hint("the password came from 'git credential'; it was told the login failed");
 		break;
 	case SMTP_FAIL_CONNECT:
@@ -286,6 +297,8 @@ static void report_failure(struct delivery *d, struct smtp *s, size_t i)
 		      d->ms->v[i].subject, smtp_reason(s));
 		break;
 	}
+	if (d->ob.in_flight && d->ob.in_flight[i])
+		hint("message %zu/%zu %s may have been delivered: all of it went out and no answer came", i + 1, n, d->ms->v[i].message_id);
 	if (left == n && nothing_went_out(s)) {
 		hint("nothing was sent, and nothing waits: run the same command again once the problem is fixed");
 		return;
@@ -310,6 +323,24 @@ static int finish(struct delivery *d)
 	return outbox_clear(&d->ob);
 }
 
+/* The message being sent, for the mark before its final ".". */
+struct flight {
+	struct delivery *d;
+	size_t i;
+	bool marked;
+};
+
+static int mark_in_flight(void *arg)
+{
+	struct flight *f = arg;
+
+	if (outbox_mark_in_flight(&f->d->ob, f->i,
+				  f->d->ms->v[f->i].message_id))
+		return -1;
+	f->marked = true;
+	return 0;
+}
+
 static int send_pending(struct delivery *d)
 {
 	struct smtp *s = NULL;
@@ -324,17 +355,23 @@ static int send_pending(struct delivery *d)
 		return -1;
 	for (i = 0; i < d->ms->nr; i++) {
 		const struct message *m = &d->ms->v[i];
+		struct flight f = { d, i, false };
 
 		if (!is_pending(d, i))
 			continue;
+		smtp_before_end(s, mark_in_flight, &f);
 		if (smtp_send(s, d->sender[i], &d->rcpts[i], m->text,
 			      strlen(m->text))) {
+			/* an answer came: surely not delivered */
+			if (f.marked && smtp_failure(s) == SMTP_FAIL_REFUSED &&
+			    outbox_mark_unsent(&d->ob, i, m->message_id))
+				goto out;
 			if (smtp_authenticated(s) && d->cred_from_git &&
 			    !approved)
 				credential_approve(&d->cred);
 			else if (smtp_failure(s) == SMTP_FAIL_AUTH &&
 				 d->cred_from_git)
-				credential_reject(&d->cred);
+				d->cred_rejected = !credential_reject(&d->cred);
 			report_failure(d, s, i);
 			/* a journal of which nothing went out blocks nothing */
 			if (count_pending(d) == d->ms->nr &&
@@ -348,7 +385,12 @@ static int send_pending(struct delivery *d)
 		}
 		if (outbox_mark(&d->ob, i, m->message_id))
 			goto out;
-		printf("sent %zu/%zu %s\n", i + 1, d->ms->nr, m->subject);
+		{
+			char *e = xescaped(m->subject);
+
+			printf("sent %zu/%zu %s\n", i + 1, d->ms->nr, e);
+			free(e);
+		}
 		fflush(stdout);
 	}
 	ret = 0;
@@ -380,8 +422,10 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 		ret = error("no messages to send");
 		goto out;
 	}
-	if (outbox_lock(&d.ob))
+	ret = outbox_lock(&d.ob);
+	if (ret)
 		goto out;
+	ret = -1;
 	if (outbox_exists(&d.ob)) {
 		refuse_pending(&d);
 		goto out;
@@ -397,7 +441,7 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 	}
 	if (get_password(&d))
 		goto out;
-	if (outbox_create(&d.ob, ms, &d.over))
+	if (outbox_create(&d.ob, ms))
 		goto out;
 	if (send_pending(&d))
 		goto out;
@@ -419,23 +463,29 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 	if (!repo)
 		return error("sending needs a git repository for its outbox");
 	outbox_init(&d.ob, repo);
-	if (outbox_lock(&d.ob))
+	ret = outbox_lock(&d.ob);
+	if (ret)
 		goto out;
+	ret = -1;
 	if (!outbox_exists(&d.ob)) {
 		error("no interrupted send to resume in '%s'", d.ob.dir);
 		goto out;
 	}
 	if (outbox_load(&d.ob, &ms))
 		goto out;
-	/* the command line now, else the one of the interrupted send */
-	d.over.server = opts->smtp_server ? opts->smtp_server : d.ob.server;
-	d.over.port = opts->smtp_port ? opts->smtp_port : d.ob.port;
-	d.over.encryption = opts->smtp_encryption ? opts->smtp_encryption :
-			    d.ob.encryption;
-	d.over.user = opts->smtp_user ? opts->smtp_user : d.ob.user;
+	/* today's command line and configuration: the journal names none */
+	d.over = (struct smtp_overrides){ opts->smtp_server, opts->smtp_port,
+		opts->smtp_encryption, opts->smtp_user };
 	left = count_pending(&d);
 	printf("resuming: %zu of %zu messages were sent, %zu to go\n",
 	       ms.nr - left, ms.nr, left);
+	for (size_t i = 0; i < ms.nr; i++) {
+		if (!d.ob.in_flight[i])
+			continue;
+		warning("message %zu/%zu '%s' %s may have been delivered: the send stopped after all of it went out, before the server's answer was recorded",
+			i + 1, ms.nr, ms.v[i].subject, ms.v[i].message_id);
+		hint("it is sent again with the same Message-ID, so the list archive keeps one copy");
+	}
 	if (!left) {
 		ret = finish(&d);
 		goto out;

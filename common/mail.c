@@ -361,19 +361,51 @@ void mail_header_add_addresses(struct strbuf *out, const char *name,
 		strbuf_addch(out, '\n');
 }
 
+/* RFC 5322 atext, and UTF-8 (RFC 6532) */
+static bool atext(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80 || strchr("!#$%&'*+-/=?^_`{|}~", c);
+}
+
+/* A dot-atom: atoms of chars joined by single dots. */
+static bool dot_atom(const char *s, size_t len, bool (*ok)(unsigned char))
+{
+	if (!len || s[0] == '.' || s[len - 1] == '.')
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '.') {
+			if (s[i + 1] == '.')
+				return false;
+			continue;
+		}
+		if (!s[i] || !ok((unsigned char)s[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool domain_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80 || c == '-' || c == '_';
+}
+
+/*
+ * A plain RFC 5322 addr-spec: dot-atom "@" dot-atom.  No quoted local
+ * part, no domain literal, no source route ("@a:b@c"), no group, no
+ * obsolete forms: what RCPT gets is what the rules were applied to.
+ */
 bool address_valid(const char *addr)
 {
-	const char *at = strrchr(addr, '@');
+	const char *at = strchr(addr, '@');
+	size_t len = strlen(addr);
 
 	/* RFC 5321: a path is at most 256 octets, so an address 254 */
-	if (!at || at == addr || !at[1] || strlen(addr) > 254)
+	if (!at || strchr(at + 1, '@') || len > 254)
 		return false;
-	for (const char *p = addr; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' ||
-		    *p == ',' || *p == '"' || *p == '(' || *p == ')' ||
-		    *p == 0x7f)
-			return false;
-	if (!strchr(at + 1, '.') && strcmp(at + 1, "localhost"))
+	if (!dot_atom(addr, (size_t)(at - addr), atext) ||
+	    !dot_atom(at + 1, strlen(at + 1), domain_char))
+		return false;
+	if (!strchr(at + 1, '.') && strcasecmp(at + 1, "localhost"))
 		return false;
 	return true;
 }
@@ -389,30 +421,31 @@ static char *trim_dup(const char *s, size_t len)
 	return xstrndup(s, len);
 }
 
-/* Remove quotes and backslashes from a display name. */
-static char *unquote_name(const char *s, size_t len)
+/* Past a quoted-string or comment starting at *p (a '"' or '('),
+ * quoted-pairs and nested comments included; NULL when it never ends.
+ * The text inside (quoted-pairs undone) goes to out when given. */
+static const char *skip_quoted(const char *p, struct strbuf *out)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char *t = trim_dup(s, len), *p = t;
-	size_t n = strlen(t);
+	char open = *p++;
+	int depth = 1;
 
-	if (n >= 2 && t[0] == '"' && t[n - 1] == '"') {
-		t[n - 1] = '\0';
-		p = t + 1;
-	}
 	for (; *p; p++) {
-		if (*p == '\\' && p[1])
+		if (*p == '\\' && p[1]) {
 			p++;
-		strbuf_addch(&sb, *p);
+			if (out)
+				strbuf_addch(out, *p);
+			continue;
+		}
+		if (open == '"' && *p == '"')
+			return p + 1;
+		if (open == '(' && *p == '(')
+			depth++;
+		if (open == '(' && *p == ')' && !--depth)
+			return p + 1;
+		if (out)
+			strbuf_addch(out, *p);
 	}
-	free(t);
-	{
-		struct strbuf dec = STRBUF_INIT;
-
-		rfc2047_decode(&dec, sb.buf, sb.len);
-		strbuf_release(&sb);
-		return strbuf_detach(&dec, NULL);
-	}
+	return NULL;
 }
 
 static int address_parse_core(struct address *a, const char *text,
@@ -428,17 +461,26 @@ int address_parse_quiet(struct address *a, const char *text)
 	return address_parse_core(a, text, true);
 }
 
+/*
+ * RFC 5322 mailbox: name-addr ([display-name] "<" addr-spec ">") or a
+ * bare addr-spec, optionally followed by a comment taken as the name
+ * ("a@b (Name)").  The display name is a phrase: atoms, dots, quoted
+ * strings (quoted-pairs undone) and comments; specials outside quotes
+ * (a second "<", "@", ",", ";", ":") make it no mailbox.
+ */
 static int address_parse_core(struct address *a, const char *text,
 			      bool quiet)
 {
-	const char *lt, *gt;
+	struct strbuf name = STRBUF_INIT, bare = STRBUF_INIT;
+	struct strbuf comment = STRBUF_INIT;
+	const char *p, *lt = NULL, *gt = NULL;
 
 	a->name = a->addr = NULL;
 	if (strpbrk(text, "\r\n")) {
 		/* never echo the break itself: it would forge output lines */
 		struct strbuf shown = STRBUF_INIT;
 
-		for (const char *p = text; *p; p++) {
+		for (p = text; *p; p++) {
 			if (*p == '\r')
 				strbuf_addstr(&shown, "\\r");
 			else if (*p == '\n')
@@ -451,38 +493,94 @@ static int address_parse_core(struct address *a, const char *text,
 		strbuf_release(&shown);
 		return -1;
 	}
-	lt = strrchr(text, '<');
-	if (lt) {
-		gt = strchr(lt, '>');
-		if (!gt)
-			return quiet ? -1 : error("invalid address '%s'", text);
-		for (const char *p = gt + 1; *p; p++)
-			if (!isspace((unsigned char)*p))
-				return quiet ? -1 : error("invalid address '%s'", text);
-		a->addr = trim_dup(lt + 1, (size_t)(gt - lt - 1));
-		a->name = unquote_name(text, (size_t)(lt - text));
-	} else {
-		const char *paren = strchr(text, '(');
+	for (p = text; *p; ) {
+		if (*p == '"' || *p == '(') {
+			const char *end = skip_quoted(p, NULL);
 
-		if (paren) {
-			const char *close = strrchr(paren, ')');
-
-			if (!close)
-				return quiet ? -1 : error("invalid address '%s'", text);
-			a->addr = trim_dup(text, (size_t)(paren - text));
-			a->name = trim_dup(paren + 1, (size_t)(close - paren - 1));
-		} else {
-			a->addr = trim_dup(text, strlen(text));
-			a->name = xstrdup("");
+			if (!end || gt)
+				goto bad;
+			if (*p == '"') {
+				skip_quoted(p, &name);
+			} else if (!comment.len) {
+				skip_quoted(p, &comment);
+				strbuf_add(&name, p, (size_t)(end - p));
+			} else {
+				strbuf_add(&name, p, (size_t)(end - p));
+			}
+			p = end;
+			continue;
 		}
+		if (*p == '<') {
+			if (lt)
+				goto bad;
+			lt = p;
+			gt = strchr(lt, '>');
+			if (!gt)
+				goto bad;
+			p = gt + 1;
+			continue;
+		}
+		if (gt && !isspace((unsigned char)*p))
+			goto bad;	/* only white space after the angle-addr */
+		if (*p == '>')
+			goto bad;
+		strbuf_addch(&bare, *p);
+		if (*p != '@' || lt)
+			strbuf_addch(&name, *p);
+		p++;
 	}
-	if (!address_valid(a->addr)) {
-		int ret = quiet ? -1 : error("invalid address '%s'", text);
+	if (lt) {
+		/* the phrase before "<" may hold none of the specials that
+		 * would make it an address, a list or a group */
+		for (p = text; p < lt; p++) {
+			if (*p == '"' || *p == '(') {
+				const char *end = skip_quoted(p, NULL);
 
-		address_release(a);
-		return ret;
+				if (!end || end > lt)
+					goto bad;
+				p = end - 1;
+				continue;
+			}
+			/* an RFC 2047 encoded word is one atom, whatever it
+			 * encodes */
+			if (p[0] == '=' && p[1] == '?') {
+				const char *q = strchr(p + 2, '?');
+
+				q = q ? strchr(q + 1, '?') : NULL;
+				q = q ? strstr(q + 1, "?=") : NULL;
+				if (q && q < lt) {
+					p = q + 1;
+					continue;
+				}
+			}
+			if (strchr("@,;:", *p))
+				goto bad;
+		}
+		a->addr = trim_dup(lt + 1, (size_t)(gt - lt - 1));
+		strbuf_trim(&name);
+		strbuf_reset(&bare);
+		rfc2047_decode(&bare, name.buf, name.len);
+		a->name = strbuf_detach(&bare, NULL);
+	} else {
+		/* a bare addr-spec: any quote in it makes it invalid below */
+		if (strchr(text, '"'))
+			goto bad;
+		a->addr = trim_dup(bare.buf, bare.len);
+		strbuf_trim(&comment);
+		a->name = strbuf_detach(&comment, NULL);
 	}
+	if (!address_valid(a->addr))
+		goto bad;
+	strbuf_release(&name);
+	strbuf_release(&bare);
+	strbuf_release(&comment);
 	return 0;
+bad:
+	address_release(a);
+	strbuf_release(&name);
+	strbuf_release(&bare);
+	strbuf_release(&comment);
+	return quiet ? -1 : error("invalid address '%s'", text);
 }
 
 int address_list_parse(struct address **out, size_t *nr, const char *text)

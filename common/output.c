@@ -29,13 +29,22 @@ static void print_dry_run(const struct message_set *ms)
 	for (i = 0; i < ms->nr; i++) {
 		const struct message *m = &ms->v[i];
 
+		/* subjects and names come from commits: no terminal control */
 		if (i)
 			strbuf_addch(&sb, '\n');
-		strbuf_addf(&sb, "%s\n", m->subject ? m->subject : "");
-		for (j = 0; j < m->to.nr; j++)
-			strbuf_addf(&sb, "  To: %s\n", m->to.v[j]);
-		for (j = 0; j < m->cc.nr; j++)
-			strbuf_addf(&sb, "  Cc: %s\n", m->cc.v[j]);
+		if (m->subject)
+			strbuf_add_escaped(&sb, m->subject, strlen(m->subject));
+		strbuf_addch(&sb, '\n');
+		for (j = 0; j < m->to.nr; j++) {
+			strbuf_addstr(&sb, "  To: ");
+			strbuf_add_escaped(&sb, m->to.v[j], strlen(m->to.v[j]));
+			strbuf_addch(&sb, '\n');
+		}
+		for (j = 0; j < m->cc.nr; j++) {
+			strbuf_addstr(&sb, "  Cc: ");
+			strbuf_add_escaped(&sb, m->cc.v[j], strlen(m->cc.v[j]));
+			strbuf_addch(&sb, '\n');
+		}
 		message_rcpts(m, &all);
 	}
 	strbuf_addf(&sb, "\ndry run: %zu message%s to %zu recipient%s, "

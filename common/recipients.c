@@ -13,61 +13,36 @@
 
 int recipient_parse(struct strbuf *out, const char *text)
 {
-	const char *lt = strchr(text, '<'), *gt;
-	struct strbuf name = STRBUF_INIT, addr = STRBUF_INIT;
+	struct address a = { NULL, NULL };
+	char *cut = NULL;
+	const char *hash;
 	int ret = -1;
 
 	if (mail_header_unsafe(text))
 		return -1;
-	if (lt) {
-		gt = strchr(lt, '>');
-		if (!gt)
-			return -1;
-		strbuf_add(&addr, lt + 1, gt - lt - 1);
-		strbuf_add(&name, text, lt - text);
-		strbuf_trim(&name);
-		if (name.len >= 2 && name.buf[0] == '"' &&
-		    name.buf[name.len - 1] == '"') {
-			struct strbuf uq = STRBUF_INIT;
-			size_t i;
-
-			for (i = 1; i + 1 < name.len; i++) {
-				if (name.buf[i] == '\\' && i + 2 < name.len)
-					i++;
-				strbuf_addch(&uq, name.buf[i]);
-			}
-			strbuf_release(&name);
-			name = uq;
-		}
-	} else {
-		/* "addr" or "addr # comment" or "addr (Name)" */
-		const char *p = text;
-
-		while (isspace((unsigned char)*p))
-			p++;
-		while (*p && !isspace((unsigned char)*p))
-			strbuf_addch(&addr, *p++);
-	}
-	strbuf_trim(&addr);
-	if (strstr(name.buf, "=?")) {
-		struct strbuf dec = STRBUF_INIT;
-
-		rfc2047_decode(&dec, name.buf, name.len);
-		strbuf_release(&name);
-		name = dec;
-	}
-	/* a name that decodes to control bytes is no name worth keeping */
-	for (size_t i = 0; i < name.len; i++)
-		if ((unsigned char)name.buf[i] < 0x20 || name.buf[i] == 0x7f) {
-			strbuf_reset(&name);
+	/* "addr # 6.1+": the kernel's note after a trailer's address */
+	for (hash = text; (hash = strchr(hash, '#')); hash++)
+		if (hash > text && isspace((unsigned char)hash[-1]) &&
+		    !strchr(hash, '"') && !strchr(hash, '>')) {
+			cut = xstrndup(text, (size_t)(hash - text));
+			text = cut;
 			break;
 		}
-	if (address_valid(addr.buf)) {
-		address_format(out, name.buf, addr.buf, false);
+	/* the one parser whatever the source: what RCPT gets is what
+	 * the never-mail and exclude rules see */
+	if (!address_parse_quiet(&a, text)) {
+		/* a name that decodes to control bytes is no name worth
+		 * keeping */
+		for (const char *p = a.name; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+				a.name[0] = '\0';
+				break;
+			}
+		address_format(out, a.name, a.addr, false);
 		ret = 0;
 	}
-	strbuf_release(&name);
-	strbuf_release(&addr);
+	address_release(&a);
+	free(cut);
 	return ret;
 }
 
@@ -114,7 +89,8 @@ static void add_one(struct recipients *r, struct strvec *list,
 
 /* Parse user-given addresses (--to, --cc, config): bad ones are errors. */
 static int add_given(struct recipients *r, struct strvec *list,
-		     const struct strvec *also, const struct strvec *given)
+		     const struct strvec *also, const struct strvec *given,
+		     const char *source)
 {
 	size_t i;
 
@@ -124,8 +100,11 @@ static int add_given(struct recipients *r, struct strvec *list,
 
 		/* address_list_parse() named the address, line breaks
 		 * escaped: one error line is enough */
-		if (address_list_parse(&v, &n, given->v[i]))
+		if (address_list_parse(&v, &n, given->v[i])) {
+			if (source)
+				hint("it comes from %s", source);
 			return ERR_BAD_INPUT;
+		}
 		for (j = 0; j < n; j++) {
 			struct strbuf sb = STRBUF_INIT;
 
@@ -141,25 +120,36 @@ static int add_given(struct recipients *r, struct strvec *list,
 /* The command line's addresses, then the configuration's. */
 static int add_given_both(struct recipients *r, struct strvec *list,
 			  const struct strvec *also, const struct strvec *opt,
-			  const struct strvec *cfg)
+			  const struct strvec *cfg, const char *source)
 {
-	int ret = add_given(r, list, also, opt);
+	int ret = add_given(r, list, also, opt, NULL);
 
-	return ret ? ret : add_given(r, list, also, cfg);
+	return ret ? ret : add_given(r, list, also, cfg, source);
 }
 
-static void add_maint(struct recipients *r, struct strvec *cc,
-		      const struct maint_result *mr)
+static int add_maint(struct recipients *r, struct strvec *cc,
+		     const struct maint_result *mr)
 {
 	size_t i;
 
 	for (i = 0; i < mr->nr; i++) {
 		struct strbuf sb = STRBUF_INIT;
 
+		/* what git bpf maintainers shows must be what is mailed */
+		if (!address_valid(mr->v[i].addr) ||
+		    strpbrk(mr->v[i].name, "<>")) {
+			address_format(&sb, mr->v[i].name, mr->v[i].addr,
+				       false);
+			error("MAINTAINERS entry '%s' (%s) is no plain address",
+			      sb.buf, mr->v[i].role ? mr->v[i].role : "");
+			strbuf_release(&sb);
+			return ERR_BAD_INPUT;
+		}
 		address_format(&sb, mr->v[i].name, mr->v[i].addr, false);
 		add_one(r, cc, &r->to, sb.buf, NULL);
 		strbuf_release(&sb);
 	}
+	return 0;
 }
 
 static bool trailer_mails(const struct trailer *t)
@@ -168,19 +158,37 @@ static bool trailer_mails(const struct trailer *t)
 	       ends_with(t->token, "-By");
 }
 
-static void add_trailers(struct recipients *r, struct strvec *cc,
-			 const struct trailer_list *tl, const char *sender)
+/*
+ * The addresses of tl's trailers.  One of the series' own commits (commit
+ * given) that holds an address we would not mail as written is refused;
+ * those of other commits (a Fixes: target's) are dropped with a warning.
+ * A value with no "@" is no address (Reported-by: a bot's name).
+ */
+static int add_trailers(struct recipients *r, struct strvec *cc,
+			const struct trailer_list *tl, const char *sender,
+			const char *commit)
 {
 	size_t i;
 
 	for (i = 0; i < tl->nr; i++) {
 		struct strbuf sb = STRBUF_INIT;
 
-		if (trailer_mails(&tl->v[i]) &&
-		    !recipient_parse(&sb, tl->v[i].value))
+		if (!trailer_mails(&tl->v[i]))
+			continue;
+		if (!recipient_parse(&sb, tl->v[i].value)) {
 			add_one(r, cc, &r->to, sb.buf, sender);
+		} else if (strchr(tl->v[i].value, '@') && commit) {
+			error("trailer '%s: %s' of commit '%.12s' is no plain address",
+			      tl->v[i].token, tl->v[i].value, commit);
+			strbuf_release(&sb);
+			return ERR_BAD_INPUT;
+		} else if (strchr(tl->v[i].value, '@')) {
+			warning("not mailing trailer '%s: %s': no plain address",
+				tl->v[i].token, tl->v[i].value);
+		}
 		strbuf_release(&sb);
 	}
+	return 0;
 }
 
 /* "Keep the actual commit authors in Cc": the author and signers of
@@ -214,11 +222,18 @@ static void add_fixes(struct recipients *r, struct strvec *cc,
 			c = (git_commit *)obj;
 			a = git_commit_author(c);
 			address_format(&sb, a->name, a->email, false);
-			add_one(r, cc, &r->to, sb.buf, sender);
+			/* someone else's commit: a bad author is dropped, as
+			 * its trailers are, not a reason to refuse the send */
+			if (address_valid(a->email) &&
+			    !mail_header_unsafe(a->name))
+				add_one(r, cc, &r->to, sb.buf, sender);
+			else
+				warning("not mailing '%s', the author of Fixes: target '%s': no plain address",
+					sb.buf, f.sha);
 			strbuf_release(&sb);
 			msg = git_commit_message(c);
 			trailer_parse(&sobs, msg, strlen(msg));
-			add_trailers(r, cc, &sobs, sender);
+			add_trailers(r, cc, &sobs, sender, NULL);
 			trailer_list_release(&sobs);
 			git_object_free(obj);
 		}
@@ -256,12 +271,16 @@ static int bpf_maintainers(struct recipients *r, const struct config *cfg,
 		int ret;
 
 		strvec_push(&v, given);
-		ret = add_given(r, out, &r->to, &v);
+		ret = add_given(r, out, &r->to, &v, "[lists] bpf-maintainers in the config");
 		strvec_clear(&v);
 		return ret;
 	}
-	if (r->db && !maint_section_people(r->db, "BPF [GENERAL]", true, &mr))
-		add_maint(r, out, &mr);
+	if (r->db && !maint_section_people(r->db, "BPF [GENERAL]", true, &mr)) {
+		int ret = add_maint(r, out, &mr);
+
+		maint_result_release(&mr);
+		return ret;
+	}
 	else if (!r->db) {
 		static const char *const fallback[] = {
 			"Alexei Starovoitov <ast@kernel.org>",
@@ -306,7 +325,8 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 	}
 
 	tree_lists(r, cfg, tc, &common_cc);
-	ret = add_given_both(r, &r->to, NULL, o->to, &cfg_to);
+	ret = add_given_both(r, &r->to, NULL, o->to, &cfg_to,
+			     "[send] to in the config");
 	if (ret)
 		goto out;
 	ret = -1;
@@ -345,13 +365,19 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 				maint_result_release(&mr);
 				goto out;
 			}
-			add_maint(r, cc, &mr);
+			ret = add_maint(r, cc, &mr);
 			maint_result_release(&mr);
 			strvec_clear(&paths);
-			add_trailers(r, cc, &p->trailers, o->sender);
+			if (!ret)
+				ret = add_trailers(r, cc, &p->trailers,
+						   o->sender, p->oid);
+			if (ret)
+				goto out;
+			ret = -1;
 			add_fixes(r, cc, repo, &p->trailers, o->sender);
 		}
-		ret = add_given_both(r, cc, &r->to, o->cc, &cfg_cc);
+		ret = add_given_both(r, cc, &r->to, o->cc, &cfg_cc,
+				     "[send] cc in the config");
 		if (ret)
 			goto out;
 		ret = -1;
@@ -359,7 +385,8 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 			add_one(r, &r->cover_cc, &r->to, cc->v[j], NULL);
 	}
 	if (!s->nr) {
-		ret = add_given_both(r, &r->cover_cc, &r->to, o->cc, &cfg_cc);
+		ret = add_given_both(r, &r->cover_cc, &r->to, o->cc, &cfg_cc,
+				     "[send] cc in the config");
 		if (ret)
 			goto out;
 	}

@@ -22,6 +22,8 @@ struct upload {
 	size_t len, pos;
 	bool lf_pending;	/* the LF of a CRLF did not fit the buffer */
 	bool end_added;		/* the text lacked a final newline */
+	int (*before_end)(void *arg);	/* once, before the final "." */
+	void *arg;
 };
 
 struct smtp {
@@ -30,6 +32,8 @@ struct smtp {
 	char *name;			/* "server:port" */
 	char errbuf[CURL_ERROR_SIZE];
 	struct upload up;
+	int (*before_end)(void *arg);	/* for the next smtp_send() */
+	void *before_end_arg;
 	struct strbuf line;		/* a reply line being assembled */
 	struct strbuf reply;		/* the last reply, lines joined */
 	bool reply_done;
@@ -256,6 +260,15 @@ static size_t read_text(char *buf, size_t size, size_t nitems, void *arg)
 			continue;
 		}
 		buf[n++] = c;
+	}
+	/* curl sends the final "." once we say there is no more: the
+	 * last moment the message is surely not delivered yet */
+	if (!n && u->before_end) {
+		int (*fn)(void *) = u->before_end;
+
+		u->before_end = NULL;
+		if (fn(u->arg))
+			return CURL_READFUNC_ABORT;
 	}
 	return n;
 }
@@ -539,6 +552,12 @@ static void explain(struct smtp *s, CURLcode rc)
 	}
 }
 
+void smtp_before_end(struct smtp *s, int (*fn)(void *arg), void *arg)
+{
+	s->before_end = fn;
+	s->before_end_arg = arg;
+}
+
 int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
 	      const char *text, size_t len)
 {
@@ -556,7 +575,10 @@ int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
 			die_oom();
 		list = l;
 	}
-	s->up = (struct upload){ .text = text, .len = len };
+	s->up = (struct upload){ .text = text, .len = len,
+				 .before_end = s->before_end,
+				 .arg = s->before_end_arg };
+	s->before_end = NULL;
 	s->errbuf[0] = '\0';
 	s->reply_done = false;
 	s->reply_code = 0;

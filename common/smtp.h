@@ -72,6 +72,12 @@ int smtp_open(struct smtp **out, const struct smtp_settings *s);
  */
 int smtp_send(struct smtp *s, const char *from, const struct strvec *rcpts,
 	      const char *text, size_t len);
+/*
+ * For the next smtp_send() only: call fn(arg) once the whole text is
+ * handed over and before the final "." that makes the server take it;
+ * when fn fails, the message is abandoned (not sent).
+ */
+void smtp_before_end(struct smtp *s, int (*fn)(void *arg), void *arg);
 enum smtp_failure smtp_failure(const struct smtp *s);
 /* "550 5.1.1 <a@b>: no such user" or "cannot connect to 'h:25': ..." */
 const char *smtp_reason(const struct smtp *s);

@@ -282,7 +282,7 @@ static int ask_patchwork(struct pw_state *ps, struct status_report *r,
 	r->pw_asked = false;
 	if (ps->mode == STATUS_PW_FORCE) {
 		error("%s", ps->pw.err.buf);
-		return -2;
+		return ERR_BAD_INPUT;
 	}
 	free(r->pw_note);
 	r->pw_note = xstrfmt("patchwork not reached (%s): showing what the trees applied",
@@ -355,7 +355,7 @@ int status_collect(struct status_report *out, git_repository *repo,
 	memset(out, 0, sizeof(*out));
 	out->abbrev = repo_abbrev(repo);
 	if (pw_mode != STATUS_PW_OFF && patchwork_init(&ps.pw, cfg))
-		return -2;
+		return ERR_BAD_INPUT;
 	out->pw_asked = pw_mode != STATUS_PW_OFF;
 	if (pw_mode == STATUS_PW_OFF)
 		out->pw_note = xstrdup("patchwork not asked (--no-patchwork): showing what the trees applied");

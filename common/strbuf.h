@@ -36,6 +36,13 @@ void strbuf_trim(struct strbuf *sb);
 int strbuf_read_file(struct strbuf *sb, const char *path);
 /* Read all of fd. */
 int strbuf_read_fd(struct strbuf *sb, int fd);
+/*
+ * Append len bytes of s with every control byte shown as "\xNN": C0 but
+ * TAB (so LF and CR too), DEL, and C1 (U+0080..U+009F in UTF-8, or a lone
+ * byte 0x80..0x9f).  ESC sequences thus reach no terminal.  For what is
+ * printed; mail text itself is never passed through this.
+ */
+void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len);
 int strbuf_starts_with(const struct strbuf *sb, const char *prefix);
 
 #endif

@@ -20,15 +20,36 @@
 
 extern char **environ;
 
+/* One line, whatever the culprit in quotes holds: control bytes escaped. */
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, msg = STRBUF_INIT;
 
 	strbuf_addstr(&sb, prefix);
-	strbuf_vaddf(&sb, fmt, ap);
+	strbuf_vaddf(&msg, fmt, ap);
+	strbuf_add_escaped(&sb, msg.buf, msg.len);
 	strbuf_addch(&sb, '\n');
 	fflush(stdout);
 	fputs(sb.buf, stderr);
+	strbuf_release(&msg);
+	strbuf_release(&sb);
+}
+
+char *xescaped(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add_escaped(&sb, s, strlen(s));
+	return strbuf_detach(&sb, NULL);
+}
+
+void puts_escaped(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add_escaped(&sb, s, strlen(s));
+	strbuf_addch(&sb, '\n');
+	fwrite(sb.buf, 1, sb.len, stdout);
 	strbuf_release(&sb);
 }
 

@@ -36,6 +36,11 @@ void hint(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Only main() exits; allocation failure is the one exception. */
+/* s with control bytes shown as "\xNN" (strbuf_add_escaped()), for a
+ * terminal; the caller frees it. */
+char *xescaped(const char *s);
+/* puts(s) with control bytes shown as "\xNN". */
+void puts_escaped(const char *s);
 void die_oom(void) __attribute__((noreturn));
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);

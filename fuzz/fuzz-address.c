@@ -2,9 +2,63 @@
 /* fuzz-address: address_parse() and address_list_parse() on any text
  * (trailers, --to/--cc, MAINTAINERS), address_format() back, and
  * mail_header_add_addresses() on values holding anything: the header
- * must stay one header.  fuzz-needs: mail */
+ * must stay one header.  recipient_parse() (trailers, [send] exclude)
+ * must give the very addr-spec RCPT gets, and strbuf_add_escaped() no
+ * control byte.  fuzz-needs: mail recipients */
 #include "fuzz.h"
 #include "mail.h"
+#include "recipients.h"
+
+/* A plain addr-spec: no source route, group, list or quoting in it. */
+static void check_plain(const char *addr)
+{
+	const char *at = strchr(addr, '@');
+
+	FUZZ_CHECK(at && at != addr && at[1] && !strchr(at + 1, '@'));
+	FUZZ_CHECK(!strpbrk(addr, ":;,<>\"()[]\\ \t"));
+}
+
+/* What the trailer parser keeps is what the rules and RCPT see: the
+ * addr-spec of its output, found as the recipients code finds it (the
+ * last "<"), is the one address_parse() reads back. */
+static void recipient(const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct address a = { NULL, NULL };
+	const char *lt;
+
+	if (recipient_parse(&sb, text)) {
+		strbuf_release(&sb);
+		return;
+	}
+	FUZZ_CHECK(!address_parse_quiet(&a, sb.buf));
+	check_plain(a.addr);
+	lt = strrchr(sb.buf, '<');
+	if (lt) {
+		FUZZ_CHECK(!strncmp(lt + 1, a.addr, strlen(a.addr)));
+		FUZZ_CHECK(!strcmp(lt + 1 + strlen(a.addr), ">"));
+	} else {
+		FUZZ_CHECK(!strcmp(sb.buf, a.addr));
+	}
+	address_release(&a);
+	strbuf_release(&sb);
+}
+
+static void escaped(const uint8_t *data, size_t size)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *u;
+
+	strbuf_add_escaped(&sb, (const char *)data, size);
+	u = (const unsigned char *)sb.buf;
+	for (size_t i = 0; i < sb.len; i++) {
+		FUZZ_CHECK(u[i] >= 0x20 || u[i] == '\t');
+		FUZZ_CHECK(u[i] != 0x7f);
+		FUZZ_CHECK(!(u[i] == 0xc2 && i + 1 < sb.len &&
+			     u[i + 1] >= 0x80 && u[i + 1] <= 0x9f));
+	}
+	strbuf_release(&sb);
+}
 
 static bool printable_ascii(const char *s)
 {
@@ -47,6 +101,7 @@ static void one(const char *text)
 	 * address_format() writes of it may not */
 	FUZZ_CHECK(!fuzz_has_ctl(a.addr));
 	FUZZ_CHECK(address_valid(a.addr));
+	check_plain(a.addr);
 	address_format(&sb, a.name, a.addr, true);
 	/* encoded words may be folded ("\n "), nothing else may break */
 	for (const char *p = sb.buf; *p; p++) {
@@ -89,10 +144,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t nr = 0, i, start;
 
 	one(text);
+	recipient(text);
+	escaped(data, size);
 	if (!address_list_parse(&v, &nr, text)) {
 		for (i = 0; i < nr; i++) {
 			FUZZ_CHECK(v[i].name && v[i].addr);
 			FUZZ_CHECK(!fuzz_has_ctl(v[i].addr));
+			check_plain(v[i].addr);
 		}
 	}
 	address_list_free(v, nr);

@@ -37,6 +37,9 @@ def parse_args():
     p.add_argument('--drop-after', type=int, metavar='K',
                    help='after K accepted messages, drop the connection '
                    'at the next MAIL command, without a reply')
+    p.add_argument('--drop-after-data', type=int, metavar='K',
+                   help='store the Kth message, then drop the connection '
+                   'without replying to its data')
     p.add_argument('--rcpt-fail', action='append', default=[],
                    metavar='ADDR=CODE', help='refuse RCPT TO:<ADDR>')
     p.add_argument('--data-fail', metavar='CODE',
@@ -103,6 +106,10 @@ class Handler:
             for r in envelope.rcpt_tos:
                 f.write(f'RCPT TO:<{r}>\n')
         os.rename(name + '.tmp', name + '.eml')
+        if a.drop_after_data == self.accepted:
+            # stored, and the client never hears of it
+            server.transport.abort()
+            return '421 4.3.0 never seen: the connection is gone'
         return '250 2.0.0 Ok: queued as %04d' % self.accepted
 
 

@@ -27,7 +27,8 @@ do
 			cp -R .git/bpf/outbox ../journal
 		) &&
 		test $(smtp_count) = $k &&
-		test_line_count = $k journal/accepted &&
+		{ grep "^[0-9]" journal/accepted || :; } >marks &&
+		test_line_count = $k marks &&
 		{ grep "^sent " out || :; } >sent &&
 		test_line_count = $k sent &&
 		n=$((k + 1)) &&
@@ -121,7 +122,7 @@ test_expect_success 'a refused recipient stops the send and names the reply' '
 	done
 '
 
-test_expect_success 'resume goes where the interrupted send went' '
+test_expect_success 'resume uses today'"'"'s configuration, never the journal'"'"'s' '
 	smtp_start --user="$SMTP_USER:$SMTP_PASS" --drop-after=2 &&
 	smtp_config tls port=1 &&
 	(
@@ -131,12 +132,17 @@ test_expect_success 'resume goes where the interrupted send went' '
 	) &&
 	test $(smtp_count) = 2 &&
 	keep_mailbox first &&
-	port=$SMTP_PORT &&
+	# no transport setting is journaled
+	! grep -E "^(server|port|encryption|user) " repo/.git/bpf/outbox/index &&
+	# and one planted in the index is not obeyed
+	sed -i "1a\\
+server 192.0.2.1\\
+encryption none" repo/.git/bpf/outbox/index &&
 	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
-	# the journal keeps the port given on the command line, not 1
 	(cd repo && test_expect_code 1 git bpf send --resume >../out 2>../err) &&
-	grep "^error: cannot connect to .127.0.0.1:$port.: Connection refused$" err &&
-	(cd repo && git bpf send --resume --smtp-port=$SMTP_PORT >../out) &&
+	grep "^error: cannot connect to .127.0.0.1:1.: Connection refused$" err &&
+	smtp_config tls &&
+	(cd repo && git bpf send --resume >../out) &&
 	test $(smtp_count) = 2 &&
 	test_path_is_missing repo/.git/bpf/outbox
 '

@@ -161,4 +161,41 @@ test_expect_success 'a malformed INI file is bad input naming file and line' '
 	test_cmp expect actual || { cat err; false; }
 '
 
+test_expect_success 'an INI line longer than the parser takes is an error, never split' '
+	# a comment whose tail, split off by a 200-byte buffer, reads as
+	# "cc = evil@example.net"
+	pad=$(awk "BEGIN { while (n++ < 190) printf \"x\" }") &&
+	printf "[send]\n; %s cc = evil@example.net\n" "$pad" >long.ini &&
+	(
+		GIT_BPF_CONFIG="$PWD/long.ini" &&
+		export GIT_BPF_CONFIG &&
+		test_expect_code 2 git bpf check esc.patch >out 2>err
+	) &&
+	echo "error: '"'"'$PWD/long.ini:2'"'"' is longer than 198 bytes, the most a config line may be" >expect &&
+	grep "^error: " err >actual &&
+	test_cmp expect actual &&
+	# 198 bytes are read as one line
+	pad=$(awk "BEGIN { while (n++ < 196) printf \"x\" }") &&
+	printf "[send]\n; %s\n" "$pad" >fits.ini &&
+	test $(sed -n 2p fits.ini | wc -c) = 199 &&
+	(
+		GIT_BPF_CONFIG="$PWD/fits.ini" &&
+		export GIT_BPF_CONFIG &&
+		test_expect_code 1 git bpf check esc.patch >out 2>err
+	) &&
+	! grep "^error: " err
+'
+
+test_expect_success 'a NUL byte in the INI file is an error naming file and line' '
+	printf "[send]\nto = a@example.org\0\ncc = evil@example.net\n" >nul.ini &&
+	(
+		GIT_BPF_CONFIG="$PWD/nul.ini" &&
+		export GIT_BPF_CONFIG &&
+		test_expect_code 2 git bpf check esc.patch >out 2>err
+	) &&
+	echo "error: '"'"'$PWD/nul.ini:2'"'"' holds a NUL byte" >expect &&
+	grep "^error: " err >actual &&
+	test_cmp expect actual
+'
+
 test_done

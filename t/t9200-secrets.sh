@@ -174,6 +174,34 @@ test_expect_success 'a password from the credential helper never shows either' '
 	no_secret objects
 '
 
+test_expect_success 'a password with a CR from the helper is refused, never shown' '
+	smtp_make_helper &&
+	printf "%s\rAUTH x\n" "$SMTP_PASS" >smtp/cred-pass &&
+	# a git before 2.45.1 (or this setting) passes the CR on to us
+	git config --global credential.protectProtocol false &&
+	: >smtp/cred.log &&
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls pass= &&
+	(
+		cd repo &&
+		rm -rf .git/bpf &&
+		test_expect_code 1 git bpf send --tree=bpf-next --resend \
+			>../crcred.out 2>../crcred.err
+	) &&
+	cat >expect <<-EOF &&
+	error: the password '"'"'git credential fill'"'"' gave for '"'"'127.0.0.1:$SMTP_PORT'"'"' holds a line break (CR); it is not used
+	hint: fix the entry in your credential helper; nothing was sent
+	EOF
+	grep -v "^tree: " crcred.err >actual &&
+	test_cmp expect actual &&
+	test $(smtp_count) = 0 &&
+	no_secret crcred.out crcred.err &&
+	# nothing was tried, so nothing is approved or erased
+	! grep "^== \(store\|erase\)" smtp/cred.log &&
+	printf "%s\n" "$SMTP_PASS" >smtp/cred-pass &&
+	git config --global --unset credential.protectProtocol
+'
+
 test_expect_success 'sendemail.smtpPass from git config never shows either' '
 	git config --global --unset credential.helper &&
 	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&

@@ -25,6 +25,14 @@ static void test_address_forms(void **state)
 	check_addr("jane@example.org (Jane)", "Jane", "jane@example.org");
 	check_addr("=?UTF-8?q?J=C3=B6hn?= <j@example.org>", "Jöhn",
 		   "j@example.org");
+	/* RFC 5322 quoted display names: the angle-addr is outside quotes */
+	check_addr("\"x\\\" <evil@example.net>\" <good@example.org>",
+		   "x\" <evil@example.net>", "good@example.org");
+	check_addr("\"a <evil@example.net>\" <good@example.org>",
+		   "a <evil@example.net>", "good@example.org");
+	check_addr("J. Doe <j.doe+bpf@mail.example.org>", "J. Doe",
+		   "j.doe+bpf@mail.example.org");
+	check_addr("root@localhost", "", "root@localhost");
 }
 
 static void test_address_bad(void **state)
@@ -35,6 +43,35 @@ static void test_address_bad(void **state)
 	assert_int_equal(address_parse(&a, "a@b.c\r\nBcc: x@y.z"), -1);
 	assert_int_equal(address_parse(&a, "Name <a@b.c"), -1);
 	assert_int_equal(address_parse(&a, "<@b.c>"), -1);
+	/* no source route, group, obsolete or quoted local part */
+	static const char *const bad[] = {
+		"@relay.example.org:stable@vger.kernel.org",
+		"<@relay.example.org:stable@vger.kernel.org>",
+		"Cc <@relay.example.org:stable@vger.kernel.org>",
+		"a;b@example.org",
+		"a@b:c@example.org",
+		"friends: a@example.org, b@example.org;",
+		"friends:;",
+		"Alice <a@good.example> <b@evil.example>",
+		"Alice <a@good.example> b@evil.example",
+		"a@good.example <b@evil.example>",
+		"Al@ice <a@good.example>",
+		"\"a\"@example.org",
+		"a@[192.0.2.1]",
+		"a..b@example.org",
+		".a@example.org",
+		"a@example..org",
+		"a@example.org.",
+		"\"unterminated <a@example.org>",
+		"(unterminated a@example.org",
+		"a b@example.org",
+		"a@b@example.org",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (address_parse_quiet(&a, bad[i]) != -1)
+			fail_msg("'%s' parsed as '%s'", bad[i], a.addr);
+		assert_false(address_valid(bad[i]));
+	}
 }
 
 static void test_address_list(void **state)
