@@ -36,7 +36,7 @@ static const struct check_rule rules[] = {
 	  "the sha is not in the repository",
 	  "check the sha, or fetch the tree that has the fixed commit" },
 	{ "fixes-subject-mismatch", CHECK_ERROR,
-	  "the quoted subject is not the commit's (a prefix with '...' allowed)",
+	  "the quoted subject is not the commit's ('...' may shorten its start, middle or end)",
 	  "write the tag with: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA" },
 	{ "fixes-not-in-base", CHECK_WARNING,
 	  "the fixed commit is not in the series' base",
@@ -545,21 +545,6 @@ static bool fixes_open(const char *v, size_t l)
 	return !(l >= 2 && v[l - 2] == '"' && v[l - 1] == ')');
 }
 
-static bool fixes_quote_matches(const char *quoted, const char *summary)
-{
-	size_t n = strlen(quoted);
-
-	if (!strcmp(quoted, summary))
-		return true;
-	if (n > 3 && !strcmp(quoted + n - 3, "...")) {
-		n -= 3;
-		while (n && quoted[n - 1] == ' ')
-			n--;
-		return n > 0 && !strncmp(quoted, summary, n);
-	}
-	return false;
-}
-
 static bool series_has_oid(const struct series *s, const git_oid *id)
 {
 	char hex[GIT_OID_HEXSZ + 1];
@@ -572,7 +557,8 @@ static bool series_has_oid(const struct series *s, const git_oid *id)
 }
 
 static void check_one_fixes(struct check_ctx *c, const struct patch *p,
-			    const char *tag, const char *value, bool wrapped)
+			    const char *tag, const char *value, bool wrapped,
+			    bool alone)
 {
 	struct fixes_tag f;
 	struct strbuf shown = STRBUF_INIT;
@@ -594,6 +580,10 @@ static void check_one_fixes(struct check_ctx *c, const struct patch *p,
 	else if (!f.ok)
 		check_addf(c, p, "fixes-format", -1, "Fixes: tag '%s': %s",
 			   shown.buf, f.why ? f.why : "malformed");
+	else if (alone)
+		check_addf(c, p, "fixes-format", -1,
+			   "Fixes: tag '%s' has blank lines on both sides: put it in the trailer block",
+			   shown.buf);
 
 	n = strlen(f.sha);
 	if (!c->repo || n < 7 || n > GIT_OID_HEXSZ)
@@ -616,7 +606,7 @@ static void check_one_fixes(struct check_ctx *c, const struct patch *p,
 
 		if (!summary)
 			summary = "";
-		if (!fixes_quote_matches(f.subject, summary)) {
+		if (!fixes_subject_matches(f.subject, summary)) {
 			struct strbuf q = STRBUF_INIT, want = STRBUF_INIT;
 
 			check_add_clean(&q, f.subject, 80);
@@ -651,6 +641,14 @@ out:
 	fixes_release(&f);
 }
 
+static bool more_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
 /* Each Fixes: line of the message, continuation lines joined. */
 static size_t check_fixes(struct check_ctx *c, const struct patch *p)
 {
@@ -661,13 +659,17 @@ static size_t check_fixes(struct check_ctx *c, const struct patch *p)
 		const char *s = msg + i, *e = memchr_or_end(s, '\n', len - i);
 		size_t l = (size_t)(e - s);
 		struct strbuf v = STRBUF_INIT;
-		bool wrapped = false;
+		bool wrapped = false, alone;
 		char *tag;
 		size_t tl;
 
 		i += l + 1;
 		if (l < 6 || strncasecmp(s, "fixes:", 6))
 			continue;
+		/* a paragraph of its own, more text after it (verify_fixes:
+		 * "empty lines surround the Fixes tag") */
+		alone = s - msg >= 2 && s[-2] == '\n' && i < len &&
+			msg[i] == '\n' && more_text(msg + i, len - i);
 		found++;
 		tl = 6;
 		while (tl < l && (s[tl] == ' ' || s[tl] == '\t'))
@@ -697,7 +699,7 @@ static size_t check_fixes(struct check_ctx *c, const struct patch *p)
 			wrapped = true;
 			i += (size_t)(ne - (msg + i)) + 1;
 		}
-		check_one_fixes(c, p, tag, v.buf, wrapped);
+		check_one_fixes(c, p, tag, v.buf, wrapped, alone && !wrapped);
 		free(tag);
 		strbuf_release(&v);
 	}
@@ -969,6 +971,22 @@ static void check_base(struct check_ctx *c)
 			   c->s->base, tree_branch_short(t->branch));
 }
 
+/* A series that changes no code needs no Fixes: (NIPA fixes_present). */
+static bool docs_only(const struct series *s)
+{
+	size_t paths = 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		for (size_t k = 0; k < s->patches[i].paths_nr; k++, paths++) {
+			const char *path = s->patches[i].paths[k].path;
+
+			if (!starts_with(path, "Documentation/") &&
+			    !starts_with(path, "MAINTAINERS"))
+				return false;
+		}
+	return paths > 0;
+}
+
 /* RFC series are welcome in the merge window. */
 static bool is_rfc(const struct check_opts *opts, const struct series *s)
 {
@@ -1038,7 +1056,7 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		check_component(&c, p);
 		check_samples(&c, p);
 	}
-	if (out->tree.id == TREE_BPF && !with_fixes)
+	if (out->tree.id == TREE_BPF && !with_fixes && !docs_only(s))
 		check_addf(&c, NULL, "fixes-missing", -1,
 			   "the series is for bpf (fixes) and no patch has a Fixes: tag");
 	check_verifier(&c);
