@@ -31,5 +31,8 @@ void check_merge_window(struct check_ctx *c);
 int check_checkpatch(struct check_ctx *c);
 /* repost-too-soon (check-sent.c) */
 int check_repost(struct check_ctx *c);
+/* check-nipa.c */
+int check_bare_cr(struct check_ctx *c);
+int check_new_files(struct check_ctx *c);
 
 #endif

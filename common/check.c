@@ -71,7 +71,7 @@ static const struct check_rule rules[] = {
 	{ "merge-commit", CHECK_ERROR,
 	  "a merge commit in the range",
 	  "a mailed series is linear: rebase it onto its base" },
-	{ "series-too-long", CHECK_WARNING,
+	{ "series-too-long", CHECK_ERROR,
 	  "more than 15 patches",
 	  "split the series into parts of at most 15 patches" },
 	{ "log-line-long", CHECK_WARNING,
@@ -89,6 +89,12 @@ static const struct check_rule rules[] = {
 	{ "checkpatch", CHECK_WARNING,
 	  "scripts/checkpatch.pl errors and warnings (--checkpatch)",
 	  NULL },
+	{ "new-file-unmaintained", CHECK_WARNING,
+	  "a new file outside Documentation/ and tools/testing/ that only THE REST of MAINTAINERS covers",
+	  "add the new file to its MAINTAINERS section (F:) in the series, or give it a section" },
+	{ "bare-cr", CHECK_ERROR,
+	  "a carriage return not followed by a line feed in a subject, message or diff",
+	  "SMTP servers refuse a carriage return without a line feed: remove it, or mark the file binary in .gitattributes" },
 };
 
 const struct check_rule *check_rules(size_t *nr)
@@ -1060,7 +1066,8 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		check_addf(&c, NULL, "fixes-missing", -1,
 			   "the series is for bpf (fixes) and no patch has a Fixes: tag");
 	check_verifier(&c);
-	if (check_uapi(&c) || check_insn(&c))
+	if (check_uapi(&c) || check_insn(&c) || check_bare_cr(&c) ||
+	    check_new_files(&c))
 		goto out;
 	check_base(&c);
 	if (out->tree.id == TREE_BPF_NEXT && !is_rfc(opts, s))

@@ -379,12 +379,12 @@ test_expect_success 'series-too-long fires at 16 patches, not at 15' '
 		$sob
 		EOF
 	done &&
-	git bpf check >../actual16 &&
+	test_expect_code 1 git bpf check >../actual16 &&
 	git bpf check --ignore=base-not-in-tree HEAD~15..HEAD >../actual15
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (no Fixes: tags)
-	0/16 series: warning: 16 patches, more than 15 [series-too-long]
+	0/16 series: error: 16 patches, more than 15 [series-too-long]
 	hint: split the series into parts of at most 15 patches
 	EOF
 	test_cmp expect actual16 &&

@@ -399,6 +399,8 @@ test_expect_success '--list-rules lists every rule of the design' '
 	merge-window
 	repost-too-soon
 	checkpatch
+	new-file-unmaintained
+	bare-cr
 	EOF
 	test_cmp expect ids
 '
