@@ -87,7 +87,7 @@ static const struct check_rule rules[] = {
 	  "a new version less than 24 hours after the last version sent from the branch",
 	  "give reviewers a day between versions (netdev rules); --ignore=repost-too-soon sends it anyway" },
 	{ "checkpatch", CHECK_WARNING,
-	  "scripts/checkpatch.pl errors and warnings (--checkpatch)",
+	  "scripts/checkpatch.pl with NIPA's flags: ERROR an error, WARNING and CHECK warnings",
 	  NULL },
 	{ "new-file-unmaintained", CHECK_WARNING,
 	  "a new file outside Documentation/ and tools/testing/ that only THE REST of MAINTAINERS covers",
@@ -1006,6 +1006,14 @@ static bool is_rfc(const struct check_opts *opts, const struct series *s)
 	return first->prefix && prefix_has_word(first->prefix, "RFC");
 }
 
+static bool want_checkpatch(const struct check_opts *opts)
+{
+	if (opts->checkpatch != CHECK_CHECKPATCH_AUTO)
+		return opts->checkpatch == CHECK_CHECKPATCH_ON;
+	/* a value that is no boolean was refused when the check began */
+	return !opts->cfg || config_bool(opts->cfg, "check.checkpatch", NULL, 1) > 0;
+}
+
 int check_series(struct check_result *out, const struct check_opts *opts,
 		 struct series *s)
 {
@@ -1043,6 +1051,8 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		}
 	}
 
+	if (opts->cfg && config_bool(opts->cfg, "check.checkpatch", NULL, 1) < 0)
+		goto out;
 	if (tree_select(&out->tree, c.repo, opts->cfg, s, opts->tree))
 		goto out;
 
@@ -1074,7 +1084,7 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		check_merge_window(&c);
 	if (check_repost(&c))
 		goto out;
-	if (opts->checkpatch && check_checkpatch(&c))
+	if (want_checkpatch(opts) && check_checkpatch(&c))
 		goto out;
 	sort_findings(out);
 	for (size_t i = 0; i < out->nr; i++) {

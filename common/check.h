@@ -40,12 +40,19 @@ struct check_result {
 	struct strvec hints;	/* one per rule that fired, in order */
 };
 
+enum check_checkpatch {
+	CHECK_CHECKPATCH_AUTO,	/* when the tree has it, perl too, and
+				 * [check] checkpatch is not false */
+	CHECK_CHECKPATCH_OFF,
+	CHECK_CHECKPATCH_ON,	/* an error when it cannot run */
+};
+
 struct check_opts {
 	git_repository *repo;		/* may be NULL in file mode */
 	const struct config *cfg;	/* may be NULL */
 	const char *tree;		/* --tree, NULL to choose */
 	const struct strvec *ignore;	/* rule ids; with [check] ignore */
-	bool checkpatch;		/* run the tree's scripts/checkpatch.pl */
+	enum check_checkpatch checkpatch;	/* the tree's scripts/checkpatch.pl */
 	bool rfc;			/* the series goes out as RFC (patch
 					 * files say so in their prefix) */
 	long long now;			/* for merge-window; 0: time(NULL) */
@@ -54,7 +61,7 @@ struct check_opts {
 	bool resend;			/* the same version again */
 };
 
-/* The rule table, in DESIGN.md's order; "checkpatch" is the last. */
+/* The rule table, in DESIGN.md's order. */
 const struct check_rule *check_rules(size_t *nr);
 const struct check_rule *check_rule_find(const char *id);
 

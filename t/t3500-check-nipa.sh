@@ -23,7 +23,7 @@ test_expect_success 'new-file-unmaintained: a new file only THE REST covers' '
 
 	$sob
 	EOF
-	git bpf check >../actual
+	git bpf check --no-checkpatch >../actual
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (no Fixes: tags)
@@ -58,7 +58,7 @@ test_expect_success 'new-file-unmaintained: quiet for covered files, tests, docs
 
 	$sob
 	EOF
-	git bpf check --ignore=subject-component,cover-letter-missing >../actual
+	git bpf check --no-checkpatch --ignore=subject-component,cover-letter-missing >../actual
 	) &&
 	echo "tree: bpf-next (no Fixes: tags)" >expect &&
 	test_cmp expect actual
@@ -72,7 +72,7 @@ test_expect_success 'bare-cr: a carriage return alone in the diff' '
 	git add kernel/bpf/core.c &&
 	test_tick &&
 	git commit -q -m "bpf: Add b" -m "Another int." -m "$sob" &&
-	test_expect_code 1 git bpf check >../actual
+	test_expect_code 1 git bpf check --no-checkpatch >../actual
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (no Fixes: tags)
@@ -91,7 +91,7 @@ test_expect_success 'bare-cr: in the message; CRLF lines are no finding' '
 	test_tick &&
 	printf "bpf: Add a\n\nOne more\rint.\n\n%s\n" "$sob" >msg &&
 	git commit -q --cleanup=verbatim -F msg &&
-	test_expect_code 1 git bpf check >../actual
+	test_expect_code 1 git bpf check --no-checkpatch >../actual
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (no Fixes: tags)
