@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /* check-nipa: rules for what the netdev/BPF CI (NIPA) and the mail path
  * refuse that the QA document does not spell out. */
+#include <stdlib.h>
 #include <string.h>
+#include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
 #include "check-internal.h"
 #include "maint.h"
@@ -122,5 +126,140 @@ int check_new_files(struct check_ctx *c)
 	}
 out:
 	maint_db_free(db);
+	return ret;
+}
+
+/* The branch's tree, after patches 1..n-1, for patch n: git's own apply,
+ * on a second handle of the repository whose object writes stay in
+ * memory, so that checking leaves no object behind. */
+struct apply_state {
+	const char *path;	/* the file being patched */
+};
+
+static int apply_delta(const git_diff_delta *delta, void *data)
+{
+	struct apply_state *st = data;
+
+	st->path = delta->new_file.path ? delta->new_file.path :
+		   delta->old_file.path;
+	return 0;
+}
+
+static bool head_has(git_repository *repo, const char *path)
+{
+	git_object *obj = NULL;
+	char *spec = xstrfmt("HEAD:%s", path);
+	bool ok = !git_revparse_single(&obj, repo, spec);
+
+	free(spec);
+	git_error_clear();
+	git_object_free(obj);
+	return ok;
+}
+
+int check_apply(struct check_ctx *c)
+{
+	const struct tree_choice *t = &c->r->tree;
+	git_apply_options opts = GIT_APPLY_OPTIONS_INIT;
+	struct apply_state st = { NULL };
+	git_repository *mem = NULL;
+	git_odb_backend *pack = NULL;
+	git_odb *odb = NULL;
+	git_object *obj = NULL;
+	git_tree *tree = NULL;
+	char tip[13];
+	int ret = 0;
+
+	if (!c->repo || !c->s->nr)
+		return 0;
+	if (!t->branch) {
+		struct strbuf h = STRBUF_INIT;
+
+		/* a repository of something else has nothing to say */
+		if (!head_has(c->repo, "MAINTAINERS") &&
+		    !tree_repo_is_iproute2(c->repo))
+			return 0;
+
+		strbuf_addf(&h, "the series was not applied to %s: no branch of it is known (fetch the tree, or name its branch in [trees] %s)",
+			    t->name, t->name);
+		strvec_push_unique(&c->r->hints, h.buf, false);
+		strbuf_release(&h);
+		return 0;
+	}
+	if (git_revparse_single(&obj, c->repo, t->branch) ||
+	    git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE)) {
+		git_error_clear();
+		goto out;
+	}
+	git_oid_tostr(tip, sizeof(tip), git_object_id(obj));
+	if (git_repository_open(&mem, git_repository_path(c->repo)) ||
+	    git_repository_odb(&odb, mem) || git_mempack_new(&pack) ||
+	    git_odb_add_backend(odb, pack, 1000)) {
+		ret = error("unable to apply the series in memory: %s",
+			    git_error_last() ? git_error_last()->message : "?");
+		git_error_clear();
+		goto out;
+	}
+	pack = NULL;	/* the odb owns it now */
+	opts.delta_cb = apply_delta;
+	opts.payload = &st;
+	for (size_t i = 0; i < c->s->nr; i++) {
+		struct patch *p = &c->s->patches[i];
+		git_index *idx = NULL;
+		git_diff *diff = NULL;
+		git_tree *next = NULL;
+		const char *text;
+		git_oid id;
+		int err;
+
+		if (p->parents > 1)
+			break;
+		if (series_patch_diff(c->s, p, &text)) {
+			ret = -1;
+			break;
+		}
+		if (!*text)
+			continue;
+		st.path = NULL;
+		err = git_diff_from_buffer(&diff, text, strlen(text));
+		if (!err)
+			err = git_apply_to_tree(&idx, mem, tree, diff, &opts);
+		if (err) {
+			const git_error *e = git_error_last();
+			struct strbuf why = STRBUF_INIT, where = STRBUF_INIT;
+
+			check_add_clean(&why, e && e->message ? e->message :
+					"patch does not apply", 120);
+			check_add_clean(&where, st.path ? st.path : "", 100);
+			git_error_clear();
+			check_addf(c, p, "does-not-apply", -1,
+				   "does not apply to %s (%s)%s%s: %s",
+				   tree_branch_short(t->branch), tip,
+				   where.len ? " at " : "", where.buf, why.buf);
+			strbuf_release(&why);
+			strbuf_release(&where);
+			git_diff_free(diff);
+			break;
+		}
+		err = git_index_write_tree_to(&id, idx, mem) ||
+		      git_tree_lookup(&next, mem, &id);
+		git_index_free(idx);
+		git_diff_free(diff);
+		if (err) {
+			ret = error("unable to apply the series in memory: %s",
+				    git_error_last() ? git_error_last()->message : "?");
+			git_error_clear();
+			break;
+		}
+		git_tree_free(tree);
+		tree = next;
+	}
+out:
+	git_tree_free(tree);
+	git_object_free(obj);
+	git_odb_free(odb);
+	if (pack)
+		pack->free(pack);
+	git_repository_free(mem);
 	return ret;
 }

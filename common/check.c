@@ -89,6 +89,9 @@ static const struct check_rule rules[] = {
 	{ "checkpatch", CHECK_WARNING,
 	  "scripts/checkpatch.pl with NIPA's flags: ERROR an error, WARNING and CHECK warnings",
 	  NULL },
+	{ "does-not-apply", CHECK_ERROR,
+	  "the series does not apply to the tip of the target tree's branch",
+	  "fetch the tree and rebase the series onto the tip of its branch" },
 	{ "new-file-unmaintained", CHECK_WARNING,
 	  "a new file outside Documentation/ and tools/testing/ that only THE REST of MAINTAINERS covers",
 	  "add the new file to its MAINTAINERS section (F:) in the series, or give it a section" },
@@ -1080,6 +1083,8 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 	    check_new_files(&c))
 		goto out;
 	check_base(&c);
+	if (!ignored(&c, "does-not-apply") && check_apply(&c))
+		goto out;
 	if (out->tree.id == TREE_BPF_NEXT && !is_rfc(opts, s))
 		check_merge_window(&c);
 	if (check_repost(&c))

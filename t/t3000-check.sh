@@ -380,7 +380,7 @@ test_expect_success 'series-too-long fires at 16 patches, not at 15' '
 		EOF
 	done &&
 	test_expect_code 1 git bpf check >../actual16 &&
-	git bpf check --ignore=base-not-in-tree HEAD~15..HEAD >../actual15
+	git bpf check --ignore=base-not-in-tree,does-not-apply HEAD~15..HEAD >../actual15
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (no Fixes: tags)

@@ -399,6 +399,7 @@ test_expect_success '--list-rules lists every rule of the design' '
 	merge-window
 	repost-too-soon
 	checkpatch
+	does-not-apply
 	new-file-unmaintained
 	bare-cr
 	EOF

@@ -101,4 +101,71 @@ test_expect_success 'bare-cr: in the message; CRLF lines are no finding' '
 	test_cmp expect actual
 '
 
+# change_line FILE TO SUBJECT: "return 0;" in FILE becomes "return TO;"
+change_line () {
+	sed -i "s/return 0;/return $2;/" "$1" &&
+	git add "$1" &&
+	test_tick &&
+	git commit -q -m "$3" -m "Change it." -m "$sob"
+}
+
+test_expect_success 'does-not-apply: bpf-next moved on under the series' '
+	new_topic stale &&
+	(
+	cd repo &&
+	change_line kernel/bpf/syscall.c 3 "bpf: Return 3" &&
+	change_line kernel/bpf/helpers.c 1 "bpf: Return 1" &&
+	git checkout -q -b newer bpf-next/master &&
+	change_line kernel/bpf/helpers.c 2 "bpf: Return 2" &&
+	git update-ref refs/remotes/bpf-next/master HEAD &&
+	git checkout -q stale &&
+	test_expect_code 1 git bpf check --no-checkpatch >../actual &&
+	git format-patch -q -o ../stale --cover-letter --subject-prefix="PATCH bpf-next" newer~1..stale &&
+	sed -i -e "s/\*\*\* SUBJECT HERE \*\*\*/Two/" -e "s/\*\*\* BLURB HERE \*\*\*/Both./" ../stale/0000-cover-letter.patch &&
+	test_expect_code 1 git bpf check --no-checkpatch ../stale/*.patch >../actual-files
+	) &&
+	tip=$(git -C repo rev-parse --short=12 bpf-next/master) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	2/2 $(git -C repo rev-parse --short=12 stale) bpf: Return 1: error: does not apply to bpf-next/master ($tip) at kernel/bpf/helpers.c: hunk at line 3 did not apply [does-not-apply]
+	hint: fetch the tree and rebase the series onto the tip of its branch
+	EOF
+	test_cmp expect actual &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (from the subject prefix)
+	2/2 $(git -C repo rev-parse --short=12 stale) bpf: Return 1: error: does not apply to bpf-next/master ($tip) at kernel/bpf/helpers.c: hunk at line 3 did not apply [does-not-apply]
+	hint: fetch the tree and rebase the series onto the tip of its branch
+	EOF
+	test_cmp expect actual-files
+'
+
+test_expect_success 'a series on the tip applies: quiet, and no object is left behind' '
+	(
+	cd repo &&
+	git checkout -q -b fresh bpf-next/master &&
+	change_line kernel/bpf/syscall.c 3 "bpf: Return 3" &&
+	change_line kernel/bpf/btf.c 4 "bpf: Return 4" &&
+	git count-objects -v >../before &&
+	git bpf check --no-checkpatch bpf-next/master.. >../actual &&
+	git count-objects -v >../after
+	) &&
+	echo "tree: bpf-next (no Fixes: tags)" >expect &&
+	test_cmp expect actual &&
+	test_cmp before after
+'
+
+test_expect_success 'does-not-apply: silent, with one hint, when the branch is unknown' '
+	(
+	cd repo &&
+	git update-ref -d refs/remotes/bpf-next/master &&
+	git remote remove bpf-next &&
+	git bpf check --no-checkpatch --ignore=base-not-in-tree stale~2..stale >../actual
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	hint: the series was not applied to bpf-next: no branch of it is known (fetch the tree, or name its branch in [trees] bpf-next)
+	EOF
+	test_cmp expect actual
+'
+
 test_done
