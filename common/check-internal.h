@@ -39,5 +39,6 @@ int check_repost(struct check_ctx *c);
 int check_bare_cr(struct check_ctx *c);
 int check_new_files(struct check_ctx *c);
 int check_apply(struct check_ctx *c);
+int check_recipients(struct check_ctx *c);
 
 #endif

@@ -3,11 +3,13 @@
  * refuse that the QA document does not spell out. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <git2.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 
 #include "check-internal.h"
+#include "config.h"
 #include "maint.h"
 #include "strbuf.h"
 #include "util.h"
@@ -261,5 +263,159 @@ out:
 	if (pack)
 		pack->free(pack);
 	git_repository_free(mem);
+	return ret;
+}
+
+/* Every address in text, lower case, as NIPA's pattern finds them. */
+static void addresses_in(struct strset *set, const char *text)
+{
+	static const char stop[] = " \t<>\",;()[]";
+
+	for (const char *at = text; text && (at = strchr(at, '@')); at++) {
+		const char *b = at, *e = at + 1;
+		char *addr;
+
+		while (b > text && !strchr(stop, b[-1]))
+			b--;
+		while (*e && !strchr(stop, *e))
+			e++;
+		if (b == at || e == at + 1)
+			continue;
+		addr = xstrndup(b, (size_t)(e - b));
+		for (char *q = addr; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q = (char)(*q - 'A' + 'a');
+		strset_add(set, addr);
+		free(addr);
+	}
+}
+
+/* The authors of the commits p's Fixes: tags name. */
+static void fixes_authors(struct check_ctx *c, const struct patch *p,
+			  struct strvec *out)
+{
+	for (size_t i = 0; i < p->trailers.nr; i++) {
+		struct fixes_tag f;
+		git_object *obj = NULL;
+		size_t len;
+		git_oid id;
+
+		if (!trailer_is(&p->trailers.v[i], "Fixes"))
+			continue;
+		fixes_parse(&f, p->trailers.v[i].value);
+		len = strlen(f.sha);
+		if (len >= 7 && len <= GIT_OID_HEXSZ &&
+		    !git_oid_fromstrn(&id, f.sha, len) &&
+		    !git_object_lookup_prefix(&obj, c->repo, &id, len,
+					      GIT_OBJECT_COMMIT)) {
+			const git_signature *a =
+				git_commit_author((git_commit *)obj);
+
+			if (a && a->email && *a->email)
+				strvec_push_unique(out, a->email, true);
+		}
+		git_object_free(obj);
+		git_error_clear();
+		fixes_release(&f);
+	}
+}
+
+/*
+ * Patch files: who NIPA's cc_maintainers expects in To/Cc (From counts):
+ * the tree's list, whatever the maintainers engine names for the patch
+ * but LKML, and the authors of the commits Fixes: names.  A missing
+ * author is an error; missing maintainers are an error unless more than
+ * one expected address is there, then a warning.
+ */
+int check_recipients(struct check_ctx *c)
+{
+	const struct config *cfg = c->opts->cfg;
+	struct strvec exclude = STRVEC_INIT;
+	struct maint_db *db = NULL;
+	const char *list;
+	int ret = 0, err;
+
+	if (c->s->source != SERIES_FILES || !c->repo)
+		return 0;
+	err = maint_db_load_repo(&db, c->repo);
+	if (err)
+		return err < 0 ? -1 : 0;
+	if (cfg)
+		config_ini_all(cfg, "send.exclude", true, &exclude);
+	list = cfg ? config_ini(cfg, c->r->tree.iproute2 ? "lists.netdev" :
+				"lists.bpf") : NULL;
+	if (!list)
+		list = c->r->tree.iproute2 ? "netdev@vger.kernel.org" :
+		       "bpf@vger.kernel.org";
+	for (size_t i = 0; i < c->s->nr; i++) {
+		struct patch *p = &c->s->patches[i];
+		struct strset have = { 0 };
+		struct strvec want = STRVEC_INIT, authors = STRVEC_INIT;
+		struct strbuf text = STRBUF_INIT, miss = STRBUF_INIT;
+		struct maint_result mr = { 0 };
+		size_t found = 0, missing = 0, missing_authors = 0;
+
+		addresses_in(&have, p->recipients);
+		addresses_in(&have, p->sender);
+		strvec_push(&want, list);
+		if (check_patch_text(c, p, &text) ||
+		    maint_match(db, NULL, 0, text.buf, &mr)) {
+			ret = -1;
+			goto next;
+		}
+		for (size_t k = 0; k < mr.nr; k++)
+			if (strcasecmp(mr.v[k].addr, "linux-kernel@vger.kernel.org"))
+				strvec_push_unique(&want, mr.v[k].addr, true);
+		fixes_authors(c, p, &authors);
+		for (int pass = 0; pass < 2; pass++) {
+			const struct strvec *v = pass ? &authors : &want;
+
+			for (size_t k = 0; k < v->nr; k++) {
+				char *lc = xstrdup(v->v[k]);
+				bool in;
+
+				for (char *q = lc; *q; q++)
+					if (*q >= 'A' && *q <= 'Z')
+						*q = (char)(*q - 'A' + 'a');
+				in = strset_has(&have, lc);
+				free(lc);
+				if (strvec_has(&exclude, v->v[k], true))
+					continue;
+				if (in) {
+					found += !pass;
+					continue;
+				}
+				if (pass && strvec_has(&want, v->v[k], true))
+					continue;	/* counted already */
+				if (miss.len)
+					strbuf_addstr(&miss, ", ");
+				check_add_clean(&miss, v->v[k], 100);
+				if (pass)
+					missing_authors++;
+				else
+					missing++;
+			}
+		}
+		if (missing_authors)
+			check_addf(c, p, "recipients-missing", CHECK_ERROR,
+				   "To/Cc lack %zu of the expected addresses, the author of a fixed commit among them: %s",
+				   missing + missing_authors, miss.buf);
+		else if (missing)
+			check_addf(c, p, "recipients-missing",
+				   found > 1 ? CHECK_WARNING : CHECK_ERROR,
+				   "To/Cc lack %zu of the %zu maintainers and lists: %s",
+				   missing, want.nr, miss.buf);
+next:
+		maint_result_release(&mr);
+		strset_clear(&have);
+		strvec_clear(&want);
+		strvec_clear(&authors);
+		strbuf_release(&text);
+		strbuf_release(&miss);
+		if (ret)
+			break;
+	}
+	maint_db_free(db);
+	strvec_clear(&exclude);
 	return ret;
 }

@@ -92,6 +92,9 @@ static const struct check_rule rules[] = {
 	{ "does-not-apply", CHECK_ERROR,
 	  "the series does not apply to the tip of the target tree's branch",
 	  "fetch the tree and rebase the series onto the tip of its branch" },
+	{ "recipients-missing", CHECK_ERROR,
+	  "patch files: To/Cc lack the tree's list, a maintainer or list of a touched file, or the author of a fixed commit",
+	  "let 'git bpf send' address the series, or add the missing addresses (git bpf maintainers FILE.patch)" },
 	{ "new-file-unmaintained", CHECK_WARNING,
 	  "a new file outside Documentation/ and tools/testing/ that only THE REST of MAINTAINERS covers",
 	  "add the new file to its MAINTAINERS section (F:) in the series, or give it a section" },
@@ -1084,6 +1087,8 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		goto out;
 	check_base(&c);
 	if (!ignored(&c, "does-not-apply") && check_apply(&c))
+		goto out;
+	if (!ignored(&c, "recipients-missing") && check_recipients(&c))
 		goto out;
 	if (out->tree.id == TREE_BPF_NEXT && !is_rfc(opts, s))
 		check_merge_window(&c);

@@ -2,6 +2,12 @@
 test_description='git bpf check: Fixes: tags and the bpf tree'
 . ./lib.sh
 
+# The patch files here are bare git format-patch output, addressed to
+# nobody; t3500 checks recipients-missing on them.
+printf '[check]\n\tignore = recipients-missing\n' >"$HOME/no-recipients.ini"
+GIT_BPF_CONFIG="$HOME/no-recipients.ini"
+export GIT_BPF_CONFIG
+
 sob='Signed-off-by: A U Thor <author@example.com>'
 
 # fix_with TAG-VALUE: the branch "fix" as one fix on bpf/master whose

@@ -400,6 +400,7 @@ test_expect_success '--list-rules lists every rule of the design' '
 	repost-too-soon
 	checkpatch
 	does-not-apply
+	recipients-missing
 	new-file-unmaintained
 	bare-cr
 	EOF

@@ -122,7 +122,7 @@ test_expect_success 'does-not-apply: bpf-next moved on under the series' '
 	test_expect_code 1 git bpf check --no-checkpatch >../actual &&
 	git format-patch -q -o ../stale --cover-letter --subject-prefix="PATCH bpf-next" newer~1..stale &&
 	sed -i -e "s/\*\*\* SUBJECT HERE \*\*\*/Two/" -e "s/\*\*\* BLURB HERE \*\*\*/Both./" ../stale/0000-cover-letter.patch &&
-	test_expect_code 1 git bpf check --no-checkpatch ../stale/*.patch >../actual-files
+	test_expect_code 1 git bpf check --no-checkpatch --ignore=recipients-missing ../stale/*.patch >../actual-files
 	) &&
 	tip=$(git -C repo rev-parse --short=12 bpf-next/master) &&
 	cat >expect <<-EOF &&
@@ -166,6 +166,58 @@ test_expect_success 'does-not-apply: silent, with one hint, when the branch is u
 	hint: the series was not applied to bpf-next: no branch of it is known (fetch the tree, or name its branch in [trees] bpf-next)
 	EOF
 	test_cmp expect actual
+'
+
+test_expect_success 'recipients-missing: bare format-patch files, and send -o files' '
+	git -C repo checkout -q -b addressed bpf/master &&
+	(
+	cd repo &&
+	git remote add bpf-next https://git.kernel.org/pub/scm/linux/kernel/git/bpf/bpf-next.git &&
+	git update-ref refs/remotes/bpf-next/master bpf/master &&
+	git config user.name "A U Thor" &&
+	git config user.email author@example.com &&
+	bug=$(git rev-parse --short=12 HEAD~0) &&
+	test_tick &&
+	git commit -q --allow-empty -m "bpf: Add a bug" -m "It is wrong." -m "Signed-off-by: B Uggy <buggy@example.org>" --author="B Uggy <buggy@example.org>" &&
+	bug=$(git rev-parse --short=12 HEAD) &&
+	git update-ref refs/remotes/bpf/master HEAD &&
+	git update-ref refs/remotes/bpf-next/master HEAD &&
+	git branch -q --set-upstream-to=bpf/master &&
+	commit_msg kernel/bpf/syscall.c "/* fixed */" <<-EOF &&
+	bpf: Fix the bug
+
+	It was wrong.
+
+	Fixes: $bug ("bpf: Add a bug")
+	$sob
+	EOF
+	git format-patch -q -o ../bare --subject-prefix="PATCH bpf" -1 &&
+	test_expect_code 1 git bpf check --no-checkpatch ../bare/*.patch >../actual-bare &&
+	git bpf send --tree=bpf -o ../sent >/dev/null 2>&1 &&
+	git bpf check --no-checkpatch ../sent/*.patch >../actual-sent
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf (from the subject prefix)
+	1/1 $(git -C repo rev-parse --short=12 addressed) bpf: Fix the bug: error: To/Cc lack 13 of the expected addresses, the author of a fixed commit among them: bpf@vger.kernel.org, ast@kernel.org, daniel@iogearbox.net, john.fastabend@gmail.com, andrii@kernel.org, martin.lau@linux.dev, song@kernel.org, yhs@fb.com, kpsingh@kernel.org, sdf@google.com, haoluo@google.com, jolsa@kernel.org, buggy@example.org [recipients-missing]
+	hint: let '"'"'git bpf send'"'"' address the series, or add the missing addresses (git bpf maintainers FILE.patch)
+	EOF
+	test_cmp expect actual-bare &&
+	echo "tree: bpf (from the subject prefix)" >expect &&
+	test_cmp expect actual-sent
+'
+
+test_expect_success 'recipients-missing: a maintainer short is a warning, the fixed author an error' '
+	(
+	cd repo &&
+	grep -v "^	Jiri Olsa <jolsa@kernel.org>,$" ../sent/*.patch >../one-short.patch &&
+	git bpf check --no-checkpatch ../one-short.patch >../actual &&
+	sed -e "/^	B Uggy <buggy@example.org>$/d" \
+		-e "s/^\(	Jiri Olsa <jolsa@kernel.org>\),$/\1/" \
+		../sent/*.patch >../no-author.patch &&
+	test_expect_code 1 git bpf check --no-checkpatch ../no-author.patch >../actual-author
+	) &&
+	grep "warning: To/Cc lack 1 of the 12 maintainers and lists: jolsa@kernel.org \[recipients-missing\]$" actual &&
+	grep "error: To/Cc lack 1 of the expected addresses, the author of a fixed commit among them: buggy@example.org \[recipients-missing\]$" actual-author
 '
 
 test_done
