@@ -87,6 +87,9 @@ int main(int argc, char **argv)
 			       "run the tree's scripts/checkpatch.pl (default: "
 			       "when the tree has it; --no-checkpatch skips it)",
 			       CMD_OPT_NOARG | CMD_OPT_NEG, checkpatch_cb),
+		OPT_STRING(0, "hook", &opts.hook, "<program>",
+			   "run it on each patch, the mbox text on its stdin "
+			   "(overrides [check] hook)"),
 		OPT_BOOL(0, "list-rules", &rules, "print the rules and exit"),
 		OPT_END()
 	};

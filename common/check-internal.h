@@ -40,5 +40,7 @@ int check_bare_cr(struct check_ctx *c);
 int check_new_files(struct check_ctx *c);
 int check_apply(struct check_ctx *c);
 int check_recipients(struct check_ctx *c);
+/* check-hook.c */
+int check_hook(struct check_ctx *c);
 
 #endif

@@ -101,6 +101,9 @@ static const struct check_rule rules[] = {
 	{ "bare-cr", CHECK_ERROR,
 	  "a carriage return not followed by a line feed in a subject, message or diff",
 	  "SMTP servers refuse a carriage return without a line feed: remove it, or mark the file binary in .gitattributes" },
+	{ "hook", CHECK_WARNING,
+	  "[check] hook or --hook: the user's program, given each patch on stdin, said something",
+	  NULL },
 };
 
 const struct check_rule *check_rules(size_t *nr)
@@ -1095,6 +1098,8 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 	if (check_repost(&c))
 		goto out;
 	if (want_checkpatch(opts) && check_checkpatch(&c))
+		goto out;
+	if (!ignored(&c, "hook") && check_hook(&c))
 		goto out;
 	sort_findings(out);
 	for (size_t i = 0; i < out->nr; i++) {

@@ -59,6 +59,7 @@ struct check_opts {
 	bool no_send;			/* the series is not being mailed
 					 * (--dry-run, --stdout, -o, --reflect) */
 	bool resend;			/* the same version again */
+	const char *hook;		/* --hook, else [check] hook; NULL */
 };
 
 /* The rule table, in DESIGN.md's order. */

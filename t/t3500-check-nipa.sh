@@ -220,4 +220,86 @@ test_expect_success 'recipients-missing: a maintainer short is a warning, the fi
 	grep "error: To/Cc lack 1 of the expected addresses, the author of a fixed commit among them: buggy@example.org \[recipients-missing\]$" actual-author
 '
 
+test_expect_success 'hook: exit 0 with output makes warnings' '
+	mkdir -p bin &&
+	cat >bin/warn-hook <<-\EOF &&
+	#!/bin/sh
+	subject=$(sed -n "s/^Subject: //p" | head -n 1)
+	echo "looked at: $subject"
+	echo
+	echo "second line"
+	EOF
+	chmod +x bin/warn-hook &&
+	(
+	cd repo &&
+	git checkout -q fresh &&
+	git update-ref refs/remotes/bpf-next/master fresh~2 &&
+	git bpf check --no-checkpatch --hook="$PWD/../bin/warn-hook" bpf-next/master.. >../actual
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	1/2 $(git -C repo rev-parse --short=12 fresh~1) bpf: Return 3: warning: looked at: [PATCH] bpf: Return 3 [hook]
+	1/2 $(git -C repo rev-parse --short=12 fresh~1) bpf: Return 3: warning: second line [hook]
+	2/2 $(git -C repo rev-parse --short=12 fresh) bpf: Return 4: warning: looked at: [PATCH] bpf: Return 4 [hook]
+	2/2 $(git -C repo rev-parse --short=12 fresh) bpf: Return 4: warning: second line [hook]
+	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'hook: a non-zero exit makes errors, from [check] hook' '
+	cat >bin/fail-hook <<-\EOF &&
+	#!/bin/sh
+	if grep -q "return 4" ; then echo "no fours" >&2; exit 1; fi
+	EOF
+	chmod +x bin/fail-hook &&
+	printf "[check]\n\thook = %s\n" "$PWD/bin/fail-hook" >fail.ini &&
+	printf "#!/bin/sh\nexit 3\n" >bin/silent-hook &&
+	chmod +x bin/silent-hook &&
+	(
+	cd repo &&
+	test_expect_code 1 env GIT_BPF_CONFIG=../fail.ini git bpf check --no-checkpatch bpf-next/master.. >../actual &&
+	test_expect_code 1 git bpf check --no-checkpatch --hook=../bin/silent-hook bpf-next/master..fresh~1 >../actual-silent
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	2/2 $(git -C repo rev-parse --short=12 fresh) bpf: Return 4: error: no fours [hook]
+	EOF
+	test_cmp expect actual &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	1/1 $(git -C repo rev-parse --short=12 fresh~1) bpf: Return 3: error: '"'"'../bin/silent-hook'"'"' failed (exit status 3) [hook]
+	EOF
+	test_cmp expect actual-silent
+'
+
+test_expect_success 'hook: one that hangs is killed after [check] hook-timeout' '
+	printf "#!/bin/sh\nsleep 30\n" >bin/hang-hook &&
+	chmod +x bin/hang-hook &&
+	printf "[check]\n\thook-timeout = 1\n" >hang.ini &&
+	(
+	cd repo &&
+	start=$(date +%s) &&
+	test_expect_code 1 env GIT_BPF_CONFIG=../hang.ini git bpf check --no-checkpatch --hook=../bin/hang-hook bpf-next/master..fresh~1 >../actual &&
+	test $(($(date +%s) - start)) -lt 10
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	1/1 $(git -C repo rev-parse --short=12 fresh~1) bpf: Return 3: error: '"'"'../bin/hang-hook'"'"' did not finish in 1 s and was killed [hook]
+	EOF
+	test_cmp expect actual
+'
+
+test_expect_success 'hook: a program that is not there, a bad timeout: exit 2' '
+	(
+	cd repo &&
+	test_expect_code 2 git bpf check --no-checkpatch --hook=../bin/nope bpf-next/master.. 2>../err &&
+	printf "[check]\n\thook-timeout = soon\n" >../bad.ini &&
+	test_expect_code 2 env GIT_BPF_CONFIG=../bad.ini git bpf check --no-checkpatch --hook=../bin/warn-hook bpf-next/master.. 2>../err2
+	) &&
+	echo "error: cannot run the hook '"'"'../bin/nope'"'"': No such file or directory" >expect &&
+	test_cmp expect err &&
+	echo "error: bad [check] hook-timeout '"'"'soon'"'"': give seconds, from 1" >expect &&
+	test_cmp expect err2
+'
+
 test_done
