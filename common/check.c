@@ -106,6 +106,32 @@ static const struct check_rule rules[] = {
 	  NULL },
 };
 
+/* The NIPA test (github linux-netdev/nipa, tests/patch/ and tests/series/)
+ * that fails a series for the same thing, for --json. */
+static const struct {
+	const char *rule, *test;
+} nipa_tests[] = {
+	{ "signoff-missing", "verify_signedoff" },
+	{ "fixes-missing", "fixes_present" },
+	{ "fixes-format", "verify_fixes" },
+	{ "fixes-unknown-commit", "verify_fixes" },
+	{ "fixes-subject-mismatch", "verify_fixes" },
+	{ "cover-letter-missing", "series_format" },
+	{ "subject-prefix", "series_format" },
+	{ "series-too-long", "series_format" },
+	{ "checkpatch", "checkpatch" },
+	{ "recipients-missing", "cc_maintainers" },
+	{ "new-file-unmaintained", "maintainers" },
+};
+
+const char *check_rule_nipa(const char *id)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(nipa_tests); i++)
+		if (!strcmp(nipa_tests[i].rule, id))
+			return nipa_tests[i].test;
+	return NULL;
+}
+
 const struct check_rule *check_rules(size_t *nr)
 {
 	*nr = ARRAY_SIZE(rules);
@@ -1185,6 +1211,9 @@ int check_print_json(FILE *fp, const struct check_result *r)
 		json_object_set_new(o, "commit", *f->commit ?
 				    json_string(f->commit) : json_null());
 		json_object_set_new(o, "rule", json_string(f->rule));
+		if (check_rule_nipa(f->rule))
+			json_object_set_new(o, "nipa",
+					    json_string(check_rule_nipa(f->rule)));
 		json_object_set_new(o, "severity", json_string(
 				    f->severity == CHECK_ERROR ? "error" : "warning"));
 		json_object_set_new(o, "message", json_string(f->message));

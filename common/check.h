@@ -65,6 +65,8 @@ struct check_opts {
 /* The rule table, in DESIGN.md's order. */
 const struct check_rule *check_rules(size_t *nr);
 const struct check_rule *check_rule_find(const char *id);
+/* The NIPA test that corresponds to rule id ("verify_fixes"), or NULL. */
+const char *check_rule_nipa(const char *id);
 
 /*
  * Run every rule on s (loaded with SERIES_ALLOW_MERGES in range mode)

@@ -208,6 +208,7 @@ test_expect_success 'file mode runs the message rules too' '
 	      "patch": 1,
 	      "commit": "$(git -C repo rev-parse cc)",
 	      "rule": "signoff-missing",
+	      "nipa": "verify_signedoff",
 	      "severity": "error",
 	      "message": "no Signed-off-by: line (the author is A U Thor <author@example.com>)"
 	    },

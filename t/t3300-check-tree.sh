@@ -279,6 +279,7 @@ test_expect_success 'the JSON output of several findings, exactly' '
 	      "patch": 1,
 	      "commit": "$f1",
 	      "rule": "signoff-missing",
+	      "nipa": "verify_signedoff",
 	      "severity": "error",
 	      "message": "no Signed-off-by: line (the author is A U Thor <author@example.com>)"
 	    },
