@@ -60,7 +60,7 @@ static int exit_code(int ret)
 }
 
 static int run_checks(git_repository *repo, const struct config *cfg,
-		      struct series *s, const char *tree,
+		      struct series *s, const struct tree_choice *tree,
 		      const struct strvec *ignore, bool sending, bool resend)
 {
 	struct check_result res = { 0 };
@@ -69,7 +69,7 @@ static int run_checks(git_repository *repo, const struct config *cfg,
 
 	opts.repo = repo;
 	opts.cfg = cfg;
-	opts.tree = tree;
+	opts.tree_choice = tree;
 	opts.ignore = ignore;
 	opts.no_send = !sending;
 	opts.resend = resend;
@@ -78,7 +78,7 @@ static int run_checks(git_repository *repo, const struct config *cfg,
 		return -2;
 	}
 	if (res.nr)
-		check_print(stderr, &res, want_color(2));
+		check_print_findings(stderr, &res, want_color(2));
 	ret = check_exit_code(&res) ? -1 : 0;
 	if (ret) {
 		error("the series fails its checks");
@@ -222,7 +222,7 @@ int main(int argc, char **argv)
 	if (tc.reason)
 		fprintf(stderr, "%s\n", tc.reason);
 	if (!no_check) {
-		r = run_checks(repo, &cfg, &s, tc.name, &ignore,
+		r = run_checks(repo, &cfg, &s, &tc, &ignore,
 			       output.mode == OUTPUT_SEND && !copts.reflect,
 			       copts.resend);
 		if (r) {

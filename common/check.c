@@ -1088,8 +1088,15 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 
 	if (opts->cfg && config_bool(opts->cfg, "check.checkpatch", NULL, 1) < 0)
 		goto out;
-	if (tree_select(&out->tree, c.repo, opts->cfg, s, opts->tree))
+	if (opts->tree_choice) {
+		out->tree = *opts->tree_choice;
+		out->tree.branch = opts->tree_choice->branch ?
+				   xstrdup(opts->tree_choice->branch) : NULL;
+		out->tree.reason = opts->tree_choice->reason ?
+				   xstrdup(opts->tree_choice->reason) : NULL;
+	} else if (tree_select(&out->tree, c.repo, opts->cfg, s, opts->tree)) {
 		goto out;
+	}
 
 	if (s->source == SERIES_FILES)
 		check_prefixes(&c);

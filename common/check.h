@@ -51,6 +51,8 @@ struct check_opts {
 	git_repository *repo;		/* may be NULL in file mode */
 	const struct config *cfg;	/* may be NULL */
 	const char *tree;		/* --tree, NULL to choose */
+	const struct tree_choice *tree_choice;	/* send's choice, made
+						 * once; wins over tree */
 	const struct strvec *ignore;	/* rule ids; with [check] ignore */
 	enum check_checkpatch checkpatch;	/* the tree's scripts/checkpatch.pl */
 	bool rfc;			/* the series goes out as RFC (patch

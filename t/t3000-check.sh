@@ -2,6 +2,12 @@
 test_description='git bpf check: the message and series rules on a range'
 . ./lib.sh
 
+# The patch files here are bare git format-patch output, addressed to
+# nobody; t3500 checks recipients-missing on them.
+printf '[check]\n\tignore = recipients-missing\n' >"$HOME/no-recipients.ini"
+GIT_BPF_CONFIG="$HOME/no-recipients.ini"
+export GIT_BPF_CONFIG
+
 # new_topic NAME: a branch tracking bpf-next/master in repo
 new_topic () {
 	git -C repo checkout -q -b "$1" --track bpf-next/master

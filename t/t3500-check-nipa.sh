@@ -302,4 +302,20 @@ test_expect_success 'hook: a program that is not there, a bad timeout: exit 2' '
 	test_cmp expect err2
 '
 
+test_expect_success 'send runs the same checks: a hook of [check] stops it' '
+	(
+	cd repo &&
+	git checkout -q fresh &&
+	test_expect_code 1 env GIT_BPF_CONFIG=../fail.ini git bpf send --tree=bpf-next -o ../not-sent bpf-next/master.. 2>../err
+	) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (--tree)
+	2/2 $(git -C repo rev-parse --short=12 fresh) bpf: Return 4: error: no fours [hook]
+	error: the series fails its checks
+	hint: fix the errors above, or send anyway with --no-check
+	EOF
+	test_cmp expect err &&
+	! test -e not-sent
+'
+
 test_done
