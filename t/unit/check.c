@@ -285,7 +285,7 @@ static void test_rules_table(void **state)
 	size_t nr;
 	const struct check_rule *r = check_rules(&nr);
 
-	assert_int_equal(nr, 28);
+	assert_int_equal(nr, 29);
 	for (size_t i = 0; i < nr; i++) {
 		assert_ptr_equal(check_rule_find(r[i].id), &r[i]);
 		assert_non_null(r[i].what);
