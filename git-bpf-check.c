@@ -33,6 +33,17 @@ static void list_rules(void)
 		       r[i].what);
 }
 
+/* --checkpatch insists on it, --no-checkpatch skips it; neither: when
+ * the tree has it. */
+static int checkpatch_cb(const struct cmd_option *opt, const char *arg,
+			 bool unset)
+{
+	(void)arg;
+	*(enum check_checkpatch *)opt->value = unset ? CHECK_CHECKPATCH_OFF :
+						CHECK_CHECKPATCH_ON;
+	return 0;
+}
+
 /* Whether the arguments name files (file mode) rather than a range. */
 static bool args_are_files(int argc, char **argv)
 {
@@ -72,9 +83,13 @@ int main(int argc, char **argv)
 		OPT_JSON(&json),
 		OPT_STRING_LIST(0, "ignore", &ignore, "<rules>",
 				"drop the findings of these rules", ','),
-		OPT_BOOL_F(0, "checkpatch", &opts.checkpatch,
-			   "also run the tree's scripts/checkpatch.pl",
-			   CMD_OPT_NEG),
+		OPT_CALLBACK_F(0, "checkpatch", &opts.checkpatch, NULL,
+			       "run the tree's scripts/checkpatch.pl (default: "
+			       "when the tree has it; --no-checkpatch skips it)",
+			       CMD_OPT_NOARG | CMD_OPT_NEG, checkpatch_cb),
+		OPT_STRING(0, "hook", &opts.hook, "<program>",
+			   "run it on each patch, the mbox text on its stdin "
+			   "(overrides [check] hook)"),
 		OPT_BOOL(0, "list-rules", &rules, "print the rules and exit"),
 		OPT_END()
 	};

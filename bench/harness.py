@@ -295,24 +295,62 @@ class Bench:
 
 	def bench_check(self):
 		perl = ["perl", "scripts/checkpatch.pl", "-q"]
-		ours = Cmd("git bpf check (range)",
-			   ["git", "bpf", "check", self.range],
+		# NIPA's flags, as git bpf check gives them (one process, serially)
+		nipa = ["perl", "scripts/checkpatch.pl", "-q", "--strict",
+			"--max-line-length=80",
+			"--ignore=COMMIT_LOG_LONG_LINE,MACRO_ARG_REUSE,"
+			"ALLOC_SIZEOF_STRUCT,NO_AUTHOR_SIGN_OFF,GIT_COMMIT_ID,"
+			"CAMELCASE,FILE_PATH_CHANGES,BAD_REPORTED_BY_LINK"]
+		if shutil.which("codespell"):
+			nipa.append("--codespell")
+		cache = os.path.join(self.repo, ".git", "bpf", "checkpatch")
+
+		def cold():
+			shutil.rmtree(cache, ignore_errors=True)
+		ours = Cmd("git bpf check --no-checkpatch (range)",
+			   ["git", "bpf", "check", "--no-checkpatch", self.range],
 			   ours=True, ok=(0, 1))
-		ours_f = Cmd("git bpf check (files)",
-			     ["git", "bpf", "check", self.cover] + self.patch_files,
+		ours_f = Cmd("git bpf check --no-checkpatch (files)",
+			     ["git", "bpf", "check", "--no-checkpatch",
+			      self.cover] + self.patch_files,
 			     ours=True, ok=(0, 1),
-			     show="git bpf check 0000-cover-letter.patch 00*.patch")
+			     show="git bpf check --no-checkpatch 0000-cover-letter.patch 00*.patch")
+		whole_cold = Cmd("git bpf check, cold",
+				 ["git", "bpf", "check", self.range],
+				 ours=True, ok=(0, 1), prepare=cold,
+				 show="git bpf check " + self.range +
+				      " (checkpatch cache emptied first)")
+		whole_warm = Cmd("git bpf check, warm",
+				 ["git", "bpf", "check", self.range],
+				 ours=True, ok=(0, 1),
+				 show="git bpf check " + self.range +
+				      " (checkpatch results cached)")
 		peer = Cmd("checkpatch.pl", perl + self.patch_files, ok=(0, 1),
 			   show="scripts/checkpatch.pl -q 00*.patch (%d files)" % len(self.patch_files))
-		self.compare([ours, peer, ours_f])
+		peer_nipa = Cmd("checkpatch.pl, NIPA's flags", nipa + self.patch_files,
+				ok=(0, 1),
+				show="scripts/checkpatch.pl -q --strict "
+				     "--max-line-length=80 --codespell --ignore=... "
+				     "00*.patch (%d files)" % len(self.patch_files))
+		self.compare([ours, peer, ours_f, peer_nipa, whole_cold])
+		self.run_once(whole_warm)	# fill the cache
+		self.compare([whole_warm])
 		n = len(self.patch_files)
 		return [
-			row("check: %d patches" % n, ours, peer, "ratio",
-			    "< 0.5 s and < 0.1 x checkpatch.pl",
-			    lambda o, p: o < 0.5 and o / p < 0.1),
-			row("check: %d patch files" % n, ours_f, peer, "ratio",
-			    "< 0.5 s and < 0.1 x checkpatch.pl",
-			    lambda o, p: o < 0.5 and o / p < 0.1)]
+			row("check, rules alone: %d patches" % n, ours, peer, "ratio",
+			    "< 0.5 s and <= 0.05 x checkpatch.pl",
+			    lambda o, p: o < 0.5 and o / p <= 0.05),
+			row("check, rules alone: %d patch files" % n, ours_f, peer,
+			    "ratio", "< 0.5 s and <= 0.05 x checkpatch.pl",
+			    lambda o, p: o < 0.5 and o / p <= 0.05),
+			row("check with checkpatch, cold: %d patches" % n,
+			    whole_cold, peer_nipa, "ratio",
+			    "<= 0.6 x checkpatch.pl, same flags, serially",
+			    lambda o, p: o / p <= 0.6),
+			row("check with checkpatch, warm: %d patches" % n,
+			    whole_warm, peer_nipa, "ratio",
+			    "<= 0.15 x checkpatch.pl, same flags, serially",
+			    lambda o, p: o / p <= 0.15)]
 
 	def bench_send(self):
 		rng = self.range

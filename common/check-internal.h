@@ -28,8 +28,19 @@ void check_add_clean(struct strbuf *sb, const char *s, size_t max);
 int check_uapi(struct check_ctx *c);
 int check_insn(struct check_ctx *c);
 void check_merge_window(struct check_ctx *c);
+/* check-checkpatch.c */
 int check_checkpatch(struct check_ctx *c);
+/* The patch as git format-patch writes it (mbox text), which
+ * checkpatch.pl and hooks read. */
+int check_patch_text(struct check_ctx *c, struct patch *p, struct strbuf *out);
 /* repost-too-soon (check-sent.c) */
 int check_repost(struct check_ctx *c);
+/* check-nipa.c */
+int check_bare_cr(struct check_ctx *c);
+int check_new_files(struct check_ctx *c);
+int check_apply(struct check_ctx *c);
+int check_recipients(struct check_ctx *c);
+/* check-hook.c */
+int check_hook(struct check_ctx *c);
 
 #endif

@@ -36,7 +36,7 @@ static const struct check_rule rules[] = {
 	  "the sha is not in the repository",
 	  "check the sha, or fetch the tree that has the fixed commit" },
 	{ "fixes-subject-mismatch", CHECK_ERROR,
-	  "the quoted subject is not the commit's (a prefix with '...' allowed)",
+	  "the quoted subject is not the commit's ('...' may shorten its start, middle or end)",
 	  "write the tag with: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA" },
 	{ "fixes-not-in-base", CHECK_WARNING,
 	  "the fixed commit is not in the series' base",
@@ -71,7 +71,7 @@ static const struct check_rule rules[] = {
 	{ "merge-commit", CHECK_ERROR,
 	  "a merge commit in the range",
 	  "a mailed series is linear: rebase it onto its base" },
-	{ "series-too-long", CHECK_WARNING,
+	{ "series-too-long", CHECK_ERROR,
 	  "more than 15 patches",
 	  "split the series into parts of at most 15 patches" },
 	{ "log-line-long", CHECK_WARNING,
@@ -87,9 +87,50 @@ static const struct check_rule rules[] = {
 	  "a new version less than 24 hours after the last version sent from the branch",
 	  "give reviewers a day between versions (netdev rules); --ignore=repost-too-soon sends it anyway" },
 	{ "checkpatch", CHECK_WARNING,
-	  "scripts/checkpatch.pl errors and warnings (--checkpatch)",
+	  "scripts/checkpatch.pl with NIPA's flags: ERROR an error, WARNING and CHECK warnings",
+	  NULL },
+	{ "does-not-apply", CHECK_ERROR,
+	  "the series does not apply to the tip of the target tree's branch",
+	  "fetch the tree and rebase the series onto the tip of its branch" },
+	{ "recipients-missing", CHECK_ERROR,
+	  "patch files: To/Cc lack the tree's list, a maintainer or list of a touched file, or the author of a fixed commit",
+	  "let 'git bpf send' address the series, or add the missing addresses (git bpf maintainers FILE.patch)" },
+	{ "new-file-unmaintained", CHECK_WARNING,
+	  "a new file outside Documentation/ and tools/testing/ that only THE REST of MAINTAINERS covers",
+	  "add the new file to its MAINTAINERS section (F:) in the series, or give it a section" },
+	{ "bare-cr", CHECK_ERROR,
+	  "a carriage return not followed by a line feed in a subject, message or diff",
+	  "SMTP servers refuse a carriage return without a line feed: remove it, or mark the file binary in .gitattributes" },
+	{ "hook", CHECK_WARNING,
+	  "[check] hook or --hook: the user's program, given each patch on stdin, said something",
 	  NULL },
 };
+
+/* The NIPA test (github linux-netdev/nipa, tests/patch/ and tests/series/)
+ * that fails a series for the same thing, for --json. */
+static const struct {
+	const char *rule, *test;
+} nipa_tests[] = {
+	{ "signoff-missing", "verify_signedoff" },
+	{ "fixes-missing", "fixes_present" },
+	{ "fixes-format", "verify_fixes" },
+	{ "fixes-unknown-commit", "verify_fixes" },
+	{ "fixes-subject-mismatch", "verify_fixes" },
+	{ "cover-letter-missing", "series_format" },
+	{ "subject-prefix", "series_format" },
+	{ "series-too-long", "series_format" },
+	{ "checkpatch", "checkpatch" },
+	{ "recipients-missing", "cc_maintainers" },
+	{ "new-file-unmaintained", "maintainers" },
+};
+
+const char *check_rule_nipa(const char *id)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(nipa_tests); i++)
+		if (!strcmp(nipa_tests[i].rule, id))
+			return nipa_tests[i].test;
+	return NULL;
+}
 
 const struct check_rule *check_rules(size_t *nr)
 {
@@ -550,21 +591,6 @@ static bool fixes_open(const char *v, size_t l)
 	return !(l >= 2 && v[l - 2] == '"' && v[l - 1] == ')');
 }
 
-static bool fixes_quote_matches(const char *quoted, const char *summary)
-{
-	size_t n = strlen(quoted);
-
-	if (!strcmp(quoted, summary))
-		return true;
-	if (n > 3 && !strcmp(quoted + n - 3, "...")) {
-		n -= 3;
-		while (n && quoted[n - 1] == ' ')
-			n--;
-		return n > 0 && !strncmp(quoted, summary, n);
-	}
-	return false;
-}
-
 static bool series_has_oid(const struct series *s, const git_oid *id)
 {
 	char hex[GIT_OID_HEXSZ + 1];
@@ -577,7 +603,8 @@ static bool series_has_oid(const struct series *s, const git_oid *id)
 }
 
 static void check_one_fixes(struct check_ctx *c, const struct patch *p,
-			    const char *tag, const char *value, bool wrapped)
+			    const char *tag, const char *value, bool wrapped,
+			    bool alone)
 {
 	struct fixes_tag f;
 	struct strbuf shown = STRBUF_INIT;
@@ -599,6 +626,10 @@ static void check_one_fixes(struct check_ctx *c, const struct patch *p,
 	else if (!f.ok)
 		check_addf(c, p, "fixes-format", -1, "Fixes: tag '%s': %s",
 			   shown.buf, f.why ? f.why : "malformed");
+	else if (alone)
+		check_addf(c, p, "fixes-format", -1,
+			   "Fixes: tag '%s' has blank lines on both sides: put it in the trailer block",
+			   shown.buf);
 
 	n = strlen(f.sha);
 	if (!c->repo || n < 7 || n > GIT_OID_HEXSZ)
@@ -621,7 +652,7 @@ static void check_one_fixes(struct check_ctx *c, const struct patch *p,
 
 		if (!summary)
 			summary = "";
-		if (!fixes_quote_matches(f.subject, summary)) {
+		if (!fixes_subject_matches(f.subject, summary)) {
 			struct strbuf q = STRBUF_INIT, want = STRBUF_INIT;
 
 			check_add_clean(&q, f.subject, 80);
@@ -656,6 +687,14 @@ out:
 	fixes_release(&f);
 }
 
+static bool more_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
 /* Each Fixes: line of the message, continuation lines joined. */
 static size_t check_fixes(struct check_ctx *c, const struct patch *p)
 {
@@ -666,13 +705,17 @@ static size_t check_fixes(struct check_ctx *c, const struct patch *p)
 		const char *s = msg + i, *e = memchr_or_end(s, '\n', len - i);
 		size_t l = (size_t)(e - s);
 		struct strbuf v = STRBUF_INIT;
-		bool wrapped = false;
+		bool wrapped = false, alone;
 		char *tag;
 		size_t tl;
 
 		i += l + 1;
 		if (l < 6 || strncasecmp(s, "fixes:", 6))
 			continue;
+		/* a paragraph of its own, more text after it (verify_fixes:
+		 * "empty lines surround the Fixes tag") */
+		alone = s - msg >= 2 && s[-2] == '\n' && i < len &&
+			msg[i] == '\n' && more_text(msg + i, len - i);
 		found++;
 		tl = 6;
 		while (tl < l && (s[tl] == ' ' || s[tl] == '\t'))
@@ -702,7 +745,7 @@ static size_t check_fixes(struct check_ctx *c, const struct patch *p)
 			wrapped = true;
 			i += (size_t)(ne - (msg + i)) + 1;
 		}
-		check_one_fixes(c, p, tag, v.buf, wrapped);
+		check_one_fixes(c, p, tag, v.buf, wrapped, alone && !wrapped);
 		free(tag);
 		strbuf_release(&v);
 	}
@@ -974,6 +1017,22 @@ static void check_base(struct check_ctx *c)
 			   c->s->base, tree_branch_short(t->branch));
 }
 
+/* A series that changes no code needs no Fixes: (NIPA fixes_present). */
+static bool docs_only(const struct series *s)
+{
+	size_t paths = 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		for (size_t k = 0; k < s->patches[i].paths_nr; k++, paths++) {
+			const char *path = s->patches[i].paths[k].path;
+
+			if (!starts_with(path, "Documentation/") &&
+			    !starts_with(path, "MAINTAINERS"))
+				return false;
+		}
+	return paths > 0;
+}
+
 /* RFC series are welcome in the merge window. */
 static bool is_rfc(const struct check_opts *opts, const struct series *s)
 {
@@ -985,6 +1044,14 @@ static bool is_rfc(const struct check_opts *opts, const struct series *s)
 		return false;
 	first = s->cover ? s->cover : &s->patches[0];
 	return first->prefix && prefix_has_word(first->prefix, "RFC");
+}
+
+static bool want_checkpatch(const struct check_opts *opts)
+{
+	if (opts->checkpatch != CHECK_CHECKPATCH_AUTO)
+		return opts->checkpatch == CHECK_CHECKPATCH_ON;
+	/* a value that is no boolean was refused when the check began */
+	return !opts->cfg || config_bool(opts->cfg, "check.checkpatch", NULL, 1) > 0;
 }
 
 int check_series(struct check_result *out, const struct check_opts *opts,
@@ -1025,6 +1092,8 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		}
 	}
 
+	if (opts->cfg && config_bool(opts->cfg, "check.checkpatch", NULL, 1) < 0)
+		goto out;
 	if (opts->choice)
 		tree_choice_copy(&out->tree, opts->choice);
 	else if (tree_select(&out->tree, c.repo, opts->cfg, s, opts->tree))
@@ -1046,18 +1115,25 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 		check_component(&c, p);
 		check_samples(&c, p);
 	}
-	if (out->tree.id == TREE_BPF && !with_fixes)
+	if (out->tree.id == TREE_BPF && !with_fixes && !docs_only(s))
 		check_addf(&c, NULL, "fixes-missing", -1,
 			   "the series is for bpf (fixes) and no patch has a Fixes: tag");
 	check_verifier(&c);
-	if (check_uapi(&c) || check_insn(&c))
+	if (check_uapi(&c) || check_insn(&c) || check_bare_cr(&c) ||
+	    check_new_files(&c))
 		goto out;
 	check_base(&c);
+	if (!ignored(&c, "does-not-apply") && check_apply(&c))
+		goto out;
+	if (!ignored(&c, "recipients-missing") && check_recipients(&c))
+		goto out;
 	if (out->tree.id == TREE_BPF_NEXT && !is_rfc(opts, s))
 		check_merge_window(&c);
 	if (check_repost(&c))
 		goto out;
-	if (opts->checkpatch && check_checkpatch(&c))
+	if (want_checkpatch(opts) && check_checkpatch(&c))
+		goto out;
+	if (!ignored(&c, "hook") && check_hook(&c))
 		goto out;
 	sort_findings(out);
 	for (size_t i = 0; i < out->nr; i++) {
@@ -1149,6 +1225,9 @@ int check_print_json(FILE *fp, const struct check_result *r)
 		json_object_set_new(o, "commit", *f->commit ?
 				    json_string(f->commit) : json_null());
 		json_object_set_new(o, "rule", json_string(f->rule));
+		if (check_rule_nipa(f->rule))
+			json_object_set_new(o, "nipa",
+					    json_string(check_rule_nipa(f->rule)));
 		json_object_set_new(o, "severity", json_string(
 				    f->severity == CHECK_ERROR ? "error" : "warning"));
 		json_object_set_new(o, "message", json_string(f->message));

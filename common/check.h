@@ -41,6 +41,13 @@ struct check_result {
 	struct strvec hints;	/* one per rule that fired, in order */
 };
 
+enum check_checkpatch {
+	CHECK_CHECKPATCH_AUTO,	/* when the tree has it, perl too, and
+				 * [check] checkpatch is not false */
+	CHECK_CHECKPATCH_OFF,
+	CHECK_CHECKPATCH_ON,	/* an error when it cannot run */
+};
+
 struct check_opts {
 	git_repository *repo;		/* may be NULL in file mode */
 	const struct config *cfg;	/* may be NULL */
@@ -49,18 +56,21 @@ struct check_opts {
 					 * (send): taken as it is, and
 					 * tree is not looked at */
 	const struct strvec *ignore;	/* rule ids; with [check] ignore */
-	bool checkpatch;		/* run the tree's scripts/checkpatch.pl */
+	enum check_checkpatch checkpatch;	/* the tree's scripts/checkpatch.pl */
 	bool rfc;			/* the series goes out as RFC (patch
 					 * files say so in their prefix) */
 	long long now;			/* for merge-window; 0: time(NULL) */
 	bool no_send;			/* the series is not being mailed
 					 * (--dry-run, --stdout, -o, --reflect) */
 	bool resend;			/* the same version again */
+	const char *hook;		/* --hook, else [check] hook; NULL */
 };
 
-/* The rule table, in DESIGN.md's order; "checkpatch" is the last. */
+/* The rule table, in DESIGN.md's order. */
 const struct check_rule *check_rules(size_t *nr);
 const struct check_rule *check_rule_find(const char *id);
+/* The NIPA test that corresponds to rule id ("verify_fixes"), or NULL. */
+const char *check_rule_nipa(const char *id);
 
 /*
  * Run every rule on s (loaded with SERIES_ALLOW_MERGES in range mode)

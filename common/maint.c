@@ -1604,6 +1604,18 @@ static size_t file_sections(struct maint_db *db, const char *file,
 	return nr;
 }
 
+size_t maint_file_sections(struct maint_db *db, const char *file,
+			   struct strvec *names)
+{
+	struct hit *hits = NULL;
+	size_t alloc = 0, nr = file_sections(db, file, &hits, &alloc);
+
+	for (size_t i = 0; names && i < nr; i++)
+		strvec_push(names, db->secs[hits[i].sec].name);
+	free(hits);
+	return nr;
+}
+
 /* deduplicate_email() */
 static void deduplicate_email(struct state *st, char **email)
 {

@@ -12,6 +12,7 @@ struct maint_db;
 struct series;
 struct strbuf;
 struct config;
+struct strvec;
 
 enum maint_kind { MAINT_PERSON, MAINT_LIST };
 
@@ -93,6 +94,11 @@ bool maint_has_section(struct maint_db *db, const char *section);
  * ("arch/x86/net/"); the number of such sections. */
 int maint_section_people_under(struct maint_db *db, const char *prefix,
 			       const char *dir, struct maint_result *out);
+/* The names of the sections whose F:/N: cover file (X: honoured),
+ * deepest pattern first, as get_maintainer.pl --sections lists them;
+ * returns their number.  names may be NULL. */
+size_t maint_file_sections(struct maint_db *db, const char *file,
+			   struct strvec *names);
 /* For a tree without MAINTAINERS: [lists] bpf (default
  * bpf@vger.kernel.org) and [lists] bpf-maintainers from config. */
 int maint_config_fallback(const struct config *cfg, struct maint_result *out);

@@ -1125,6 +1125,20 @@ static int parse_message(struct series *s, const char *text, size_t len,
 	p->author_name = xstrdup(from.name);
 	p->author_email = xstrdup(from.addr);
 	address_release(&from);
+	for (size_t i = 0; i < m.h_nr; i++) {
+		struct strbuf dec = STRBUF_INIT, all = STRBUF_INIT;
+
+		if (strcasecmp(m.h[i].name, "To") &&
+		    strcasecmp(m.h[i].name, "Cc"))
+			continue;
+		rfc2047_decode(&dec, m.h[i].value, strlen(m.h[i].value));
+		if (p->recipients)
+			strbuf_addf(&all, "%s, ", p->recipients);
+		strbuf_addbuf(&all, &dec);
+		free(p->recipients);
+		p->recipients = strbuf_detach(&all, NULL);
+		strbuf_release(&dec);
+	}
 	if ((v = msg_header(&m, "Message-ID")))
 		p->message_id = xstrdup(v);
 	if ((v = msg_header(&m, "In-Reply-To")))
@@ -1731,6 +1745,7 @@ static void free_patch(struct patch *q)
 	free(q->diff);
 	free(q->message_id);
 	free(q->in_reply_to);
+	free(q->recipients);
 	free(q->sender);
 	free(q->source);
 	memset(q, 0, sizeof(*q));

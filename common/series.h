@@ -45,6 +45,8 @@ struct patch {
 	char *message_id;	/* file mode: Message-ID header, if any */
 	char *in_reply_to;	/* file mode */
 	char *sender;		/* file mode: the From: header ("Name <addr>") */
+	char *recipients;	/* file mode: the To: and Cc: headers, decoded
+				 * and joined by ", "; NULL when there are none */
 	char *source;		/* file mode: "'FILE'", or "'FILE' message N
 				 * (\"Subject\")" in an mbox */
 };

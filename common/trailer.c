@@ -199,9 +199,22 @@ bool trailer_is(const struct trailer *t, const char *token)
 void fixes_parse(struct fixes_tag *f, const char *value)
 {
 	const char *p = value, *q;
+	bool leading = false;
 	size_t n = 0;
 
 	memset(f, 0, sizeof(*f));
+	/* "commit 0123456789ab (...)", as prose would say it: NIPA names the
+	 * word, and the id after it is still worth looking up */
+	if (!strncasecmp(p, "commit", 6) && (p[6] == ' ' || p[6] == '\t')) {
+		const char *h = p + 6;
+
+		while (*h == ' ' || *h == '\t')
+			h++;
+		if (isxdigit((unsigned char)*h)) {
+			leading = true;
+			p = h;
+		}
+	}
 	while (isxdigit((unsigned char)p[n]))
 		n++;
 	memcpy(f->sha, p, n < sizeof(f->sha) - 1 ? n : sizeof(f->sha) - 1);
@@ -221,6 +234,10 @@ void fixes_parse(struct fixes_tag *f, const char *value)
 	}
 	if (!n) {
 		f->why = "no commit id";
+		return;
+	}
+	if (leading) {
+		f->why = "drop the word 'commit' before the id";
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -249,6 +266,51 @@ void fixes_parse(struct fixes_tag *f, const char *value)
 		return;
 	}
 	f->ok = true;
+}
+
+/* Compare after trimming blanks, as NIPA's verify_fixes does. */
+static void trim(const char **s, size_t *n)
+{
+	while (*n && isspace((unsigned char)**s))
+		(*s)++, (*n)--;
+	while (*n && isspace((unsigned char)(*s)[*n - 1]))
+		(*n)--;
+}
+
+static bool same(const char *a, size_t an, const char *b, size_t bn)
+{
+	trim(&a, &an);
+	trim(&b, &bn);
+	return an == bn && !memcmp(a, b, an);
+}
+
+bool fixes_subject_matches(const char *quoted, const char *summary)
+{
+	size_t qn = strlen(quoted), sn = strlen(summary);
+	const char *q = quoted, *mid;
+
+	trim(&q, &qn);
+	trim(&summary, &sn);
+	if (qn > 3 && !memcmp(q + qn - 3, "...", 3)) {
+		qn -= 3;
+		trim(&q, &qn);
+		return qn && qn <= sn && same(q, qn, summary, qn);
+	}
+	if (qn > 3 && !memcmp(q, "...", 3)) {
+		q += 3, qn -= 3;
+		trim(&q, &qn);
+		return qn && qn <= sn && same(q, qn, summary + sn - qn, qn);
+	}
+	mid = memmem(q, qn, " ... ", 5);
+	if (mid) {
+		size_t n1 = (size_t)(mid - q), n2 = qn - n1 - 5;
+		const char *s2 = mid + 5;
+
+		return n1 + n2 <= sn &&
+		       same(q, n1, summary, n1) &&
+		       same(s2, n2, summary + sn - n2, n2);
+	}
+	return same(q, qn, summary, sn);
 }
 
 void fixes_release(struct fixes_tag *f)

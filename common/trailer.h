@@ -45,5 +45,9 @@ struct fixes_tag {
  * text there (not the joined value) so that a wrapped tag is caught. */
 void fixes_parse(struct fixes_tag *f, const char *value);
 void fixes_release(struct fixes_tag *f);
+/* Whether a Fixes: tag's quoted subject names summary, shortened or not
+ * with "..." at its end, its start or (between blanks) its middle, as
+ * NIPA's verify_fixes allows. */
+bool fixes_subject_matches(const char *quoted, const char *summary);
 
 #endif

@@ -10,6 +10,7 @@ commands="check:check send:send stable-request:stable maintainers:maintainers st
 cat >values.expect <<-\EOF
 check --tree
 check --ignore
+check --hook
 send --tree
 send -v --reroll-count
 send --cover-letter
@@ -215,7 +216,7 @@ test_expect_success '--git-completion-helper prints what the usage lists' '
 '
 
 test_expect_success '--git-completion-helper has git form' '
-	echo "--tree= --json --ignore= --checkpatch --list-rules --no-checkpatch" >expect &&
+	echo "--tree= --json --ignore= --checkpatch --hook= --list-rules --no-checkpatch" >expect &&
 	git-bpf-check --git-completion-helper >actual &&
 	test_cmp expect actual &&
 	git-bpf-maintainers --git-completion-helper >actual &&

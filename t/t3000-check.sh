@@ -2,6 +2,12 @@
 test_description='git bpf check: the message and series rules on a range'
 . ./lib.sh
 
+# The patch files here are bare git format-patch output, addressed to
+# nobody; t3500 checks recipients-missing on them.
+printf '[check]\n\tignore = recipients-missing\n' >"$HOME/no-recipients.ini"
+GIT_BPF_CONFIG="$HOME/no-recipients.ini"
+export GIT_BPF_CONFIG
+
 # new_topic NAME: a branch tracking bpf-next/master in repo
 new_topic () {
 	git -C repo checkout -q -b "$1" --track bpf-next/master
@@ -379,12 +385,12 @@ test_expect_success 'series-too-long fires at 16 patches, not at 15' '
 		$sob
 		EOF
 	done &&
-	git bpf check >../actual16 &&
-	git bpf check --ignore=base-not-in-tree HEAD~15..HEAD >../actual15
+	test_expect_code 1 git bpf check >../actual16 &&
+	git bpf check --ignore=base-not-in-tree,does-not-apply HEAD~15..HEAD >../actual15
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (no Fixes: tags)
-	0/16 series: warning: 16 patches, more than 15 [series-too-long]
+	0/16 series: error: 16 patches, more than 15 [series-too-long]
 	hint: split the series into parts of at most 15 patches
 	EOF
 	test_cmp expect actual16 &&

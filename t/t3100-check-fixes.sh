@@ -2,6 +2,12 @@
 test_description='git bpf check: Fixes: tags and the bpf tree'
 . ./lib.sh
 
+# The patch files here are bare git format-patch output, addressed to
+# nobody; t3500 checks recipients-missing on them.
+printf '[check]\n\tignore = recipients-missing\n' >"$HOME/no-recipients.ini"
+GIT_BPF_CONFIG="$HOME/no-recipients.ini"
+export GIT_BPF_CONFIG
+
 sob='Signed-off-by: A U Thor <author@example.com>'
 
 # fix_with TAG-VALUE: the branch "fix" as one fix on bpf/master whose
@@ -242,12 +248,14 @@ test_expect_success 'the base not in bpf makes a tagged fix bpf-next' '
 	Fixes: $side ("net: A commit bpf does not have")
 	$sob
 	EOF
-	git bpf check side.. >../actual
+	test_expect_code 1 git bpf check side.. >../actual
 	) &&
 	cat >expect <<-EOF &&
 	tree: bpf-next (Fixes: tags, but the base is not in bpf/master)
 	0/1 series: warning: the base $side is not in bpf-next/master: rebase onto it [base-not-in-tree]
+	1/1 $(git -C repo rev-parse --short=12 elsewhere) net: Fix the side commit: error: does not apply to bpf-next/master ($(git -C repo rev-parse --short=12 bpf-next/master)) at net/core/dev.c: hunk at line 6 did not apply [does-not-apply]
 	hint: fetch the tree and rebase the series onto its branch
+	hint: fetch the tree and rebase the series onto the tip of its branch
 	EOF
 	test_cmp expect actual
 '

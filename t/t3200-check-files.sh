@@ -2,6 +2,12 @@
 test_description='git bpf check: patch and mbox files, and bad input'
 . ./lib.sh
 
+# The patch files here are bare git format-patch output, addressed to
+# nobody; t3500 checks recipients-missing on them.
+printf '[check]\n\tignore = recipients-missing\n' >"$HOME/no-recipients.ini"
+GIT_BPF_CONFIG="$HOME/no-recipients.ini"
+export GIT_BPF_CONFIG
+
 sob='Signed-off-by: A U Thor <author@example.com>'
 
 # fill_cover DIR: give format-patch's cover letter in DIR a subject and a blurb
@@ -202,6 +208,7 @@ test_expect_success 'file mode runs the message rules too' '
 	      "patch": 1,
 	      "commit": "$(git -C repo rev-parse cc)",
 	      "rule": "signoff-missing",
+	      "nipa": "verify_signedoff",
 	      "severity": "error",
 	      "message": "no Signed-off-by: line (the author is A U Thor <author@example.com>)"
 	    },

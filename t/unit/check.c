@@ -120,6 +120,7 @@ static void test_json_series_finding_has_null_commit(void **state)
 		"      \"patch\": 0,\n"
 		"      \"commit\": null,\n"
 		"      \"rule\": \"cover-letter-missing\",\n"
+		"      \"nipa\": \"series_format\",\n"
 		"      \"severity\": \"error\",\n"
 		"      \"message\": \"2 patches and no cover letter\"\n"
 		"    },\n"
@@ -127,6 +128,7 @@ static void test_json_series_finding_has_null_commit(void **state)
 		"      \"patch\": 1,\n"
 		"      \"commit\": \"1111111111111111111111111111111111111111\",\n"
 		"      \"rule\": \"subject-prefix\",\n"
+		"      \"nipa\": \"series_format\",\n"
 		"      \"severity\": \"error\",\n"
 		"      \"message\": \"[PATCH bpf 1/2] is not for bpf-next: use [PATCH bpf-next]\"\n"
 		"    },\n"
@@ -134,6 +136,7 @@ static void test_json_series_finding_has_null_commit(void **state)
 		"      \"patch\": 2,\n"
 		"      \"commit\": \"2222222222222222222222222222222222222222\",\n"
 		"      \"rule\": \"subject-prefix\",\n"
+		"      \"nipa\": \"series_format\",\n"
 		"      \"severity\": \"error\",\n"
 		"      \"message\": \"[PATCH bpf 2/2] is not for bpf-next: use [PATCH bpf-next]\"\n"
 		"    }\n"
@@ -142,6 +145,102 @@ static void test_json_series_finding_has_null_commit(void **state)
 	free(out);
 	check_result_release(&r);
 	series_release(&s);
+}
+
+/* One [PATCH bpf] patch of message msg (subject included) touching path. */
+static char *one_patch(const char *msg, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb,
+		"From 1111111111111111111111111111111111111111 Mon Sep 17 00:00:00 2001\n"
+		"From: A U Thor <author@example.com>\n"
+		"Date: Tue, 14 Nov 2023 22:13:20 +0000\n"
+		"Subject: [PATCH bpf] %s\n"
+		"---\n"
+		"diff --git a/%s b/%s\n"
+		"index 1111111..2222222 100644\n"
+		"--- a/%s\n"
+		"+++ b/%s\n"
+		"@@ -1,1 +1,2 @@\n"
+		" x\n"
+		"+y\n", msg, path, path, path, path);
+	return strbuf_detach(&sb, NULL);
+}
+
+static char *run_one(const char *msg, const char *path)
+{
+	struct series s;
+	struct check_result r;
+	char *text = one_patch(msg, path), *out;
+
+	assert_int_equal(load(&s, text), 0);
+	out = run(&s, &r, false, NULL);
+	check_result_release(&r);
+	series_release(&s);
+	free(text);
+	return out;
+}
+
+/* verify_fixes: "empty lines surround the Fixes tag" */
+static void test_fixes_alone_in_its_paragraph(void **state)
+{
+	char *out = run_one("bpf: Fix the helper\n\nIt read past the end.\n\n"
+			    "Fixes: 0123456789ab (\"bpf: Add the helper\")\n\n"
+			    "Signed-off-by: A U Thor <author@example.com>\n",
+			    "kernel/bpf/helpers.c");
+
+	assert_string_equal(out,
+		"tree: bpf (from the subject prefix)\n"
+		"1/1 111111111111 bpf: Fix the helper: error: Fixes: tag '0123456789ab (\"bpf: Add the helper\")' has blank lines on both sides: put it in the trailer block [fixes-format]\n"
+		"hint: write the tag with: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA\n");
+	free(out);
+	/* in the trailer block, or the block itself: quiet */
+	out = run_one("bpf: Fix the helper\n\nIt read past the end.\n\n"
+		      "Fixes: 0123456789ab (\"bpf: Add the helper\")\n"
+		      "Signed-off-by: A U Thor <author@example.com>\n",
+		      "kernel/bpf/helpers.c");
+	assert_string_equal(out, "tree: bpf (from the subject prefix)\n");
+	free(out);
+	out = run_one("bpf: Fix the helper\n\nIt read past the end.\n"
+		      "Signed-off-by: A U Thor <author@example.com>\n\n"
+		      "Fixes: 0123456789ab (\"bpf: Add the helper\")\n",
+		      "kernel/bpf/helpers.c");
+	assert_string_equal(out, "tree: bpf (from the subject prefix)\n");
+	free(out);
+}
+
+/* verify_fixes: "leading word 'commit' unexpected" */
+static void test_fixes_leading_commit_word(void **state)
+{
+	char *out = run_one("bpf: Fix the helper\n\nIt read past the end.\n\n"
+			    "Fixes: commit 0123456789ab (\"bpf: Add the helper\")\n"
+			    "Signed-off-by: A U Thor <author@example.com>\n",
+			    "kernel/bpf/helpers.c");
+
+	assert_string_equal(out,
+		"tree: bpf (from the subject prefix)\n"
+		"1/1 111111111111 bpf: Fix the helper: error: Fixes: tag 'commit 0123456789ab (\"bpf: Add the helper\")': drop the word 'commit' before the id [fixes-format]\n"
+		"hint: write the tag with: git log -1 --abbrev=12 --format='Fixes: %h (\"%s\")' SHA\n");
+	free(out);
+}
+
+/* fixes_present: a bpf series that changes only Documentation/ and
+ * MAINTAINERS needs no Fixes: */
+static void test_docs_only_needs_no_fixes(void **state)
+{
+	const char *msg = "docs/bpf: Fix a typo\n\nThe word was wrong.\n\n"
+			  "Signed-off-by: A U Thor <author@example.com>\n";
+	char *out = run_one(msg, "Documentation/bpf/verifier.rst");
+
+	assert_string_equal(out, "tree: bpf (from the subject prefix)\n");
+	free(out);
+	out = run_one(msg, "MAINTAINERS");
+	assert_string_equal(out, "tree: bpf (from the subject prefix)\n");
+	free(out);
+	out = run_one(msg, "kernel/bpf/verifier.c");
+	assert_non_null(strstr(out, "[fixes-missing]"));
+	free(out);
 }
 
 static void test_ignore_list(void **state)
@@ -186,7 +285,7 @@ static void test_rules_table(void **state)
 	size_t nr;
 	const struct check_rule *r = check_rules(&nr);
 
-	assert_int_equal(nr, 24);
+	assert_int_equal(nr, 29);
 	for (size_t i = 0; i < nr; i++) {
 		assert_ptr_equal(check_rule_find(r[i].id), &r[i]);
 		assert_non_null(r[i].what);
@@ -276,6 +375,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_files_without_cover_or_fixes),
 		cmocka_unit_test(test_json_series_finding_has_null_commit),
+		cmocka_unit_test(test_fixes_alone_in_its_paragraph),
+		cmocka_unit_test(test_fixes_leading_commit_word),
+		cmocka_unit_test(test_docs_only_needs_no_fixes),
 		cmocka_unit_test(test_ignore_list),
 		cmocka_unit_test(test_unknown_tree),
 		cmocka_unit_test(test_rules_table),

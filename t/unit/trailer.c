@@ -111,6 +111,50 @@ static void test_fixes(void **state)
 	check_fixes("(\"x\")", false, "", "x");
 }
 
+/* The shapes NIPA's verify_fixes accepts and refuses: "..." at the end,
+ * the start, or between blanks in the middle, blanks trimmed. */
+static void test_fixes_subject_matches(void **state)
+{
+	const char *target = "bpf: Fix a potential use-after-free in bpf_link_free()";
+
+	assert_true(fixes_subject_matches(target, target));
+	assert_true(fixes_subject_matches(" bpf: Fix a potential use-after-free in bpf_link_free() ", target));
+	assert_true(fixes_subject_matches("bpf: Fix a potential use-after-free...", target));
+	assert_true(fixes_subject_matches("bpf: Fix a potential ...", target));
+	assert_true(fixes_subject_matches("...use-after-free in bpf_link_free()", target));
+	assert_true(fixes_subject_matches("... in bpf_link_free()", target));
+	assert_true(fixes_subject_matches("bpf: Fix a ... in bpf_link_free()", target));
+	assert_false(fixes_subject_matches("bpf: Fix a potential use-after-free", target));
+	assert_false(fixes_subject_matches("bpf: Fix a ... in bpf_prog_free()", target));
+	assert_false(fixes_subject_matches("bpf: Fix an ...", target));
+	assert_false(fixes_subject_matches("...bpf_prog_free()", target));
+	assert_false(fixes_subject_matches("...", target));
+	assert_false(fixes_subject_matches("bpf: Fix a potential use-after-free in bpf_link_free() and more...", target));
+	assert_false(fixes_subject_matches("bpf: Fix...bpf_link_free()", target));
+	assert_false(fixes_subject_matches("", target));
+	assert_true(fixes_subject_matches("", ""));
+}
+
+/* "Fixes: commit <sha> (...)": NIPA's "leading word 'commit' unexpected" */
+static void test_fixes_leading_commit(void **state)
+{
+	struct fixes_tag f;
+
+	fixes_parse(&f, "commit 0123456789ab (\"bpf: Add x\")");
+	assert_false(f.ok);
+	assert_string_equal(f.sha, "0123456789ab");
+	assert_string_equal(f.subject, "bpf: Add x");
+	assert_string_equal(f.why, "drop the word 'commit' before the id");
+	fixes_release(&f);
+	fixes_parse(&f, "Commit 0123456789ab");
+	assert_string_equal(f.sha, "0123456789ab");
+	assert_string_equal(f.why, "drop the word 'commit' before the id");
+	fixes_release(&f);
+	fixes_parse(&f, "commitment (\"x\")");
+	assert_string_equal(f.sha, "c");
+	fixes_release(&f);
+}
+
 static void test_fixes_huge(void **state)
 {
 	size_t n = 10000;
@@ -137,6 +181,8 @@ int main(void)
 		cmocka_unit_test(test_patch_part_ignored),
 		cmocka_unit_test(test_fixes),
 		cmocka_unit_test(test_fixes_huge),
+		cmocka_unit_test(test_fixes_subject_matches),
+		cmocka_unit_test(test_fixes_leading_commit),
 	};
 
 	RUN_TAP(tests);

@@ -1,0 +1,563 @@
+// SPDX-License-Identifier: GPL-2.0
+/* check-checkpatch: the tree's scripts/checkpatch.pl run as NIPA runs it,
+ * one process per CPU, its verdicts cached per patch under $GIT_DIR/bpf/. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check-internal.h"
+#include "mail.h"
+#include "repo.h"
+#include "strbuf.h"
+#include "util.h"
+
+extern char **environ;
+
+/* NIPA's tests/patch/checkpatch: what it does not hold against a patch. */
+static const char nipa_ignore[] =
+	"COMMIT_LOG_LONG_LINE,MACRO_ARG_REUSE,ALLOC_SIZEOF_STRUCT,"
+	"NO_AUTHOR_SIGN_OFF,GIT_COMMIT_ID,CAMELCASE,FILE_PATH_CHANGES,"
+	"BAD_REPORTED_BY_LINK";
+
+/* Where Debian's codespell keeps the dictionary checkpatch.pl reads. */
+static const char *const codespell_dicts[] = {
+	"/usr/share/codespell/dictionary.txt",
+	"/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt",
+};
+
+/* Files besides the script whose contents change checkpatch's verdicts. */
+static const char *const checkpatch_data[] = {
+	"scripts/checkpatch.pl", "scripts/spelling.txt",
+	"scripts/const_structs.checkpatch",
+};
+
+#define CACHE_MAX_ENTRIES	2000	/* pruned to 3/4 when over */
+#define CACHE_MAX_ENTRY		(64 * 1024)
+
+/* checkpatch.pl's own test for a full tree (else it wants --no-tree). */
+static bool top_of_kernel_tree(const char *dir)
+{
+	static const char *const need[] = {
+		"COPYING", "CREDITS", "Kbuild", "MAINTAINERS", "Makefile",
+		"README", "Documentation", "arch", "include", "drivers",
+		"fs", "init", "ipc", "kernel", "lib", "scripts",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(need); i++) {
+		char *p = xstrfmt("%s/%s", dir, need[i]);
+		bool ok = !access(p, F_OK);
+
+		free(p);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static bool in_path(const char *name)
+{
+	const char *path = getenv("PATH");
+	bool found = false;
+
+	while (path && *path && !found) {
+		size_t n = strcspn(path, ":");
+		char *p = xstrfmt("%.*s/%s", (int)n, n ? path : ".", name);
+
+		found = !access(p, X_OK);
+		free(p);
+		path += n + (path[n] == ':');
+	}
+	return found;
+}
+
+int check_patch_text(struct check_ctx *c, struct patch *p, struct strbuf *out)
+{
+	const char *diff, *body = p->body ? p->body : "";
+	char *from;
+
+	if (series_patch_diff(c->s, p, &diff))
+		return -1;
+	strbuf_addf(out, "From %s Mon Sep 17 00:00:00 2001\n",
+		    *p->oid ? p->oid : "0000000000000000000000000000000000000000");
+	from = xstrfmt("%s <%s>", p->author_name ? p->author_name : "",
+		       p->author_email ? p->author_email : "");
+	strbuf_addf(out, "From: %s\nDate: ", from);
+	free(from);
+	mail_date(out, p->author_time, p->author_tz);
+	strbuf_addf(out, "\nSubject: [PATCH] %s\n\n", p->subject ? p->subject : "");
+	strbuf_addstr(out, body);
+	strbuf_rtrim(out);
+	strbuf_addstr(out, "\n---\n");
+	strbuf_addstr(out, diff);
+	if (out->len && out->buf[out->len - 1] != '\n')
+		strbuf_addch(out, '\n');
+	return 0;
+}
+
+/* --- the cache ------------------------------------------------------- */
+
+/* A directory or file is ours when we own it and nobody else may write
+ * it; the trust rule of everything under $GIT_DIR/bpf/. */
+static bool ours(const struct stat *st)
+{
+	return st->st_uid == geteuid() && !(st->st_mode & (S_IWGRP | S_IWOTH));
+}
+
+/* Make dir (0700) unless it exists; either way it must be a real
+ * directory of ours, not a symlink. */
+static int trusted_dir(const char *dir)
+{
+	struct stat st;
+
+	if (mkdir(dir, 0700) && errno != EEXIST)
+		return -1;
+	if (lstat(dir, &st) || !S_ISDIR(st.st_mode) || !ours(&st))
+		return -1;
+	return 0;
+}
+
+struct cache {
+	char *dir;		/* NULL: no cache */
+	char *salt;		/* the script's blobs and the flags */
+};
+
+static void cache_init(struct cache *k, git_repository *repo,
+		       const char *workdir, const struct strvec *flags)
+{
+	struct strbuf salt = STRBUF_INIT;
+	char *bpf = NULL, *dir = NULL;
+
+	memset(k, 0, sizeof(*k));
+	strbuf_addstr(&salt, "git-bpf checkpatch 1\n");
+	for (size_t i = 0; i < ARRAY_SIZE(checkpatch_data); i++) {
+		char *path = xstrfmt("%s%s", workdir, checkpatch_data[i]);
+		git_oid id;
+
+		if (!git_odb_hashfile(&id, path, GIT_OBJECT_BLOB))
+			strbuf_addf(&salt, "%s %s\n", checkpatch_data[i],
+				    git_oid_tostr_s(&id));
+		git_error_clear();
+		free(path);
+	}
+	for (size_t i = 0; i < flags->nr; i++)
+		strbuf_addf(&salt, "%s\n", flags->v[i]);
+	k->salt = strbuf_detach(&salt, NULL);
+	if (!repo)
+		return;
+	bpf = xstrfmt("%sbpf", git_repository_commondir(repo));
+	dir = xstrfmt("%s/checkpatch", bpf);
+	if (trusted_dir(bpf) || trusted_dir(dir)) {
+		warning("not caching checkpatch.pl's results: '%s' is not a directory only we can write",
+			dir);
+		free(dir);
+		dir = NULL;
+	}
+	free(bpf);
+	k->dir = dir;
+}
+
+static void cache_release(struct cache *k)
+{
+	free(k->dir);
+	free(k->salt);
+}
+
+/* The entry's name: the blob id of the salt and the patch text. */
+static char *cache_path(const struct cache *k, const struct strbuf *text)
+{
+	struct strbuf key = STRBUF_INIT;
+	git_oid id;
+	char *path;
+
+	strbuf_addstr(&key, k->salt);
+	strbuf_addbuf(&key, text);
+	git_odb_hash(&id, key.buf, key.len, GIT_OBJECT_BLOB);
+	strbuf_release(&key);
+	path = xstrfmt("%s/%s", k->dir, git_oid_tostr_s(&id));
+	return path;
+}
+
+/* The cached lines for a patch, or false. */
+static bool cache_get(const char *path, struct strbuf *out)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	bool ok = false;
+
+	if (fd < 0)
+		return false;
+	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && ours(&st) &&
+	    st.st_size <= CACHE_MAX_ENTRY && !strbuf_read_fd(out, fd))
+		ok = true;
+	close(fd);
+	if (!ok)
+		strbuf_reset(out);
+	return ok;
+}
+
+struct entry {
+	char *name;
+	time_t mtime;
+};
+
+static int by_mtime(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	return x->mtime < y->mtime ? -1 : x->mtime > y->mtime;
+}
+
+/* Keep the cache bounded: drop the oldest quarter when it is full. */
+static void cache_prune(const struct cache *k)
+{
+	DIR *d = opendir(k->dir);
+	struct entry *v = NULL;
+	size_t nr = 0, alloc = 0;
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		struct stat st;
+
+		if (strlen(de->d_name) != GIT_OID_HEXSZ ||
+		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW))
+			continue;
+		ALLOC_GROW(v, nr + 1, alloc);
+		v[nr].name = xstrdup(de->d_name);
+		v[nr++].mtime = st.st_mtime;
+	}
+	if (nr > CACHE_MAX_ENTRIES) {
+		qsort(v, nr, sizeof(*v), by_mtime);
+		for (size_t i = 0; i < nr - CACHE_MAX_ENTRIES * 3 / 4; i++)
+			unlinkat(dirfd(d), v[i].name, 0);
+	}
+	for (size_t i = 0; i < nr; i++)
+		free(v[i].name);
+	free(v);
+	closedir(d);
+}
+
+static void cache_put(const struct cache *k, const char *path,
+		      const struct strbuf *lines)
+{
+	char *tmp;
+	int fd;
+
+	if (lines->len > CACHE_MAX_ENTRY)
+		return;
+	tmp = xstrfmt("%s.%ld.tmp", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0) {
+		free(tmp);
+		return;
+	}
+	if (write(fd, lines->buf, lines->len) != (ssize_t)lines->len ||
+	    close(fd) || rename(tmp, path))
+		unlink(tmp);
+	free(tmp);
+	cache_prune(k);
+}
+
+/* --- running it ------------------------------------------------------ */
+
+struct job {
+	struct strvec argv;	/* the command and its patch files */
+	char *out;		/* where its stdout went */
+	pid_t pid;
+	int status;
+};
+
+static int spawn_job(struct job *j, const char *workdir)
+{
+	posix_spawn_file_actions_t fa;
+	int err;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, j->out,
+					 O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	posix_spawn_file_actions_addchdir_np(&fa, workdir);
+	fflush(stdout);
+	fflush(stderr);
+	err = posix_spawnp(&j->pid, j->argv.v[0], &fa, NULL,
+			   (char *const *)j->argv.v, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err) {
+		errno = err;
+		j->pid = 0;
+		return error_errno("cannot run '%s'", j->argv.v[0]);
+	}
+	return 0;
+}
+
+static int wait_job(struct job *j)
+{
+	int status;
+
+	while (waitpid(j->pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return error_errno("waitpid for '%s'", j->argv.v[1]);
+	j->pid = 0;
+	j->status = WIFEXITED(status) ? WEXITSTATUS(status) :
+		    128 + WTERMSIG(status);
+	return 0;
+}
+
+static long cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : n;
+}
+
+/* "FILE:12: WARNING:TYPE: text" -> "WARNING:TYPE: text" when FILE is
+ * file, else NULL. */
+static const char *finding_of(const char *line, const char *file)
+{
+	const char *rest, *level;
+
+	if (!skip_prefix(line, file, &rest) || *rest != ':')
+		return NULL;
+	level = strstr(rest, ": ");
+	if (!level)
+		return NULL;
+	level += 2;
+	if (starts_with(level, "ERROR:") || starts_with(level, "WARNING:") ||
+	    starts_with(level, "CHECK:"))
+		return level;
+	return NULL;
+}
+
+/* Fold one patch's "LEVEL:TYPE: text" lines in as findings. */
+static void add_findings(struct check_ctx *c, const struct patch *p,
+			 const char *lines)
+{
+	while (*lines) {
+		const char *nl = strchrnul(lines, '\n'), *text;
+		char *line = xstrndup(lines, (size_t)(nl - lines));
+
+		lines = *nl ? nl + 1 : nl;
+		if (skip_prefix(line, "ERROR:", &text))
+			check_addf(c, p, "checkpatch", CHECK_ERROR, "%s", text);
+		else if (skip_prefix(line, "WARNING:", &text) ||
+			 skip_prefix(line, "CHECK:", &text))
+			check_addf(c, p, "checkpatch", CHECK_WARNING, "%s", text);
+		free(line);
+	}
+}
+
+/* The flags NIPA gives checkpatch.pl, and ours for parsing its output. */
+static void checkpatch_flags(struct strvec *flags, const char *workdir)
+{
+	strvec_push(flags, "--terse");
+	strvec_push(flags, "--show-types");
+	strvec_push(flags, "--no-summary");
+	strvec_push(flags, "--color=never");
+	strvec_push(flags, "--strict");
+	strvec_push(flags, "--max-line-length=80");
+	strvec_pushf(flags, "--ignore=%s", nipa_ignore);
+	for (size_t i = 0; i < ARRAY_SIZE(codespell_dicts); i++)
+		if (!access(codespell_dicts[i], R_OK) && in_path("codespell")) {
+			strvec_push(flags, "--codespell");
+			strvec_pushf(flags, "--codespellfile=%s",
+				     codespell_dicts[i]);
+			break;
+		}
+	if (!top_of_kernel_tree(workdir))
+		strvec_push(flags, "--no-tree");
+}
+
+static int write_file(const char *path, const struct strbuf *sb)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+
+	if (fd < 0)
+		return error_errno("unable to write '%s'", path);
+	if (write(fd, sb->buf, sb->len) != (ssize_t)sb->len) {
+		close(fd);
+		return error_errno("unable to write '%s'", path);
+	}
+	if (close(fd))
+		return error_errno("unable to write '%s'", path);
+	return 0;
+}
+
+/*
+ * Each patch not in the cache goes to a file of a fresh directory; the
+ * files are dealt out to one checkpatch.pl per CPU (its start-up costs
+ * far more than a patch), and what each says of a patch is cached.
+ */
+int check_checkpatch(struct check_ctx *c)
+{
+	const char *workdir = c->repo ? git_repository_workdir(c->repo) : NULL;
+	const char *tmp = getenv("TMPDIR");
+	bool required = c->opts->checkpatch == CHECK_CHECKPATCH_ON;
+	struct strvec flags = STRVEC_INIT, files = STRVEC_INIT, keys = STRVEC_INIT;
+	struct strbuf *found = NULL;
+	struct job *jobs = NULL;
+	struct cache cache = { 0 };
+	char *script = NULL, *dir = NULL;
+	size_t todo = 0, njobs = 0, n = c->s->nr;
+	int ret = -1;
+
+	if (!workdir) {
+		if (!required)
+			return 0;
+		return error("--checkpatch needs a kernel work tree with 'scripts/checkpatch.pl'");
+	}
+	script = xstrfmt("%sscripts/checkpatch.pl", workdir);
+	if (access(script, R_OK)) {
+		ret = required ? error("'%s' not found: --checkpatch runs the tree's own checkpatch.pl",
+				       script) : 0;
+		goto out;
+	}
+	if (!in_path("perl")) {
+		ret = required ? error("no 'perl' to run '%s'", script) : 0;
+		goto out;
+	}
+	checkpatch_flags(&flags, workdir);
+	cache_init(&cache, c->repo, workdir, &flags);
+	found = xcalloc(n ? n : 1, sizeof(*found));
+	dir = xstrfmt("%s/git-bpf-checkpatch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		error_errno("unable to make a directory in '%s'",
+			    tmp && *tmp ? tmp : "/tmp");
+		free(dir);
+		dir = NULL;
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct patch *p = &c->s->patches[i];
+		struct strbuf text = STRBUF_INIT;
+		char *path;
+
+		strbuf_init(&found[i], 0);
+		/* a merge gets a file name no output line can match */
+		if (p->parents > 1) {
+			strvec_push(&files, "");
+			strvec_push(&keys, "");
+			continue;
+		}
+		if (check_patch_text(c, p, &text)) {
+			strbuf_release(&text);
+			goto out;
+		}
+		path = cache.dir ? cache_path(&cache, &text) : xstrdup("");
+		strvec_push(&keys, path);
+		free(path);
+		if (*keys.v[i] && cache_get(keys.v[i], &found[i])) {
+			strvec_push(&files, "");
+			strbuf_release(&text);
+			continue;
+		}
+		path = xstrfmt("%s/%04zu.patch", dir, i + 1);
+		strvec_push(&files, path);
+		if (write_file(path, &text)) {
+			*files.v[i] = '\0';
+			free(path);
+			strbuf_release(&text);
+			goto out;
+		}
+		free(path);
+		strbuf_release(&text);
+		todo++;
+	}
+
+	njobs = todo < (size_t)cpus() ? todo : (size_t)cpus();
+	jobs = xcalloc(njobs ? njobs : 1, sizeof(*jobs));
+	for (size_t j = 0; j < njobs; j++) {
+		strvec_push(&jobs[j].argv, "perl");
+		strvec_push(&jobs[j].argv, script);
+		for (size_t f = 0; f < flags.nr; f++)
+			strvec_push(&jobs[j].argv, flags.v[f]);
+		jobs[j].out = xstrfmt("%s/out.%zu", dir, j);
+	}
+	/* dealt out in turn: patches of a series are alike in size */
+	for (size_t i = 0, k = 0; i < n; i++)
+		if (*files.v[i])
+			strvec_push(&jobs[k++ % njobs].argv, files.v[i]);
+	for (size_t j = 0; j < njobs; j++)
+		if (spawn_job(&jobs[j], workdir))
+			goto out;
+	for (size_t j = 0; j < njobs; j++)
+		if (wait_job(&jobs[j]))
+			goto out;
+
+	for (size_t j = 0; j < njobs; j++) {
+		struct strbuf res = STRBUF_INIT;
+		size_t lines = 0;
+
+		if (strbuf_read_file(&res, jobs[j].out) < 0) {
+			strbuf_release(&res);
+			goto out;
+		}
+		for (const char *s = res.buf; *s;) {
+			const char *nl = strchrnul(s, '\n');
+			char *line = xstrndup(s, (size_t)(nl - s));
+
+			s = *nl ? nl + 1 : nl;
+			for (size_t i = 0; i < n; i++) {
+				const char *f = *files.v[i] ?
+						finding_of(line, files.v[i]) : NULL;
+
+				if (f) {
+					strbuf_addf(&found[i], "%s\n", f);
+					lines++;
+					break;
+				}
+			}
+			free(line);
+		}
+		strbuf_release(&res);
+		/* 0 clean, 1 findings; anything else, or 1 with nothing
+		 * we understood, is checkpatch.pl failing */
+		if (jobs[j].status > 1 || (jobs[j].status && !lines)) {
+			error("'%s' failed (exit status %d)", script,
+			      jobs[j].status);
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (*files.v[i] && *keys.v[i])
+			cache_put(&cache, keys.v[i], &found[i]);
+	for (size_t i = 0; i < n; i++)
+		add_findings(c, &c->s->patches[i], found[i].buf);
+	ret = 0;
+out:
+	for (size_t j = 0; jobs && j < njobs; j++) {
+		if (jobs[j].pid) {
+			kill(jobs[j].pid, SIGTERM);
+			wait_job(&jobs[j]);
+		}
+		if (jobs[j].out)
+			unlink(jobs[j].out);
+		free(jobs[j].out);
+		strvec_clear(&jobs[j].argv);
+	}
+	free(jobs);
+	for (size_t i = 0; dir && i < files.nr; i++)
+		if (*files.v[i])
+			unlink(files.v[i]);
+	if (dir)
+		rmdir(dir);
+	for (size_t i = 0; found && i < n; i++)
+		strbuf_release(&found[i]);
+	free(found);
+	free(dir);
+	free(script);
+	cache_release(&cache);
+	strvec_clear(&flags);
+	strvec_clear(&files);
+	strvec_clear(&keys);
+	return ret;
+}

@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: GPL-2.0
+/* check-nipa: rules for what the netdev/BPF CI (NIPA) and the mail path
+ * refuse that the QA document does not spell out. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+
+#include "check-internal.h"
+#include "config.h"
+#include "maint.h"
+#include "strbuf.h"
+#include "util.h"
+
+/* Offset of the first CR not followed by LF in s[0..n), or n. */
+static size_t bare_cr(const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, '\r', n - (size_t)(p - s)));
+	     p++)
+		if ((size_t)(p - s) + 1 >= n || p[1] != '\n')
+			return (size_t)(p - s);
+	return n;
+}
+
+/* 1-based line of offset off in s. */
+static size_t line_of(const char *s, size_t off)
+{
+	size_t nr = 1;
+
+	for (size_t i = 0; i < off; i++)
+		nr += s[i] == '\n';
+	return nr;
+}
+
+/* A carriage return on its own ends the line for an SMTP server, which
+ * then refuses the message, and a series stops there half sent. */
+int check_bare_cr(struct check_ctx *c)
+{
+	for (size_t i = 0; i < c->s->nr; i++) {
+		struct patch *p = &c->s->patches[i];
+		const char *subj = p->subject ? p->subject : "";
+		const char *msg = p->message ? p->message : "", *diff;
+		size_t n;
+
+		if (p->parents > 1)
+			continue;
+		if (bare_cr(subj, strlen(subj)) < strlen(subj)) {
+			check_addf(c, p, "bare-cr", -1,
+				   "a carriage return in the subject");
+			continue;
+		}
+		n = strlen(msg);
+		if (bare_cr(msg, n) < n) {
+			check_addf(c, p, "bare-cr", -1,
+				   "a carriage return without a line feed on line %zu of the message",
+				   line_of(msg, bare_cr(msg, n)));
+			continue;
+		}
+		if (series_patch_diff(c->s, p, &diff))
+			return -1;
+		n = strlen(diff);
+		if (bare_cr(diff, n) < n) {
+			size_t off = bare_cr(diff, n);
+
+			check_addf(c, p, "bare-cr", -1,
+				   "a carriage return without a line feed on line %zu of the diff",
+				   line_of(diff, off));
+		}
+	}
+	return 0;
+}
+
+/* NIPA's maintainers test leaves these to their parents' entries. */
+static bool needs_entry(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	if (starts_with(path, "Documentation/") ||
+	    starts_with(path, "tools/testing/"))
+		return false;
+	base = base ? base + 1 : path;
+	return strcmp(base, "Makefile") && strcmp(base, "Kconfig");
+}
+
+/* A new file that only THE REST covers reaches nobody who knows it. */
+int check_new_files(struct check_ctx *c)
+{
+	struct maint_db *db = NULL;
+	int ret = 0;
+
+	if (!c->repo)
+		return 0;
+	for (size_t i = 0; i < c->s->nr; i++) {
+		const struct patch *p = &c->s->patches[i];
+
+		for (size_t k = 0; k < p->paths_nr; k++) {
+			const struct touched_path *t = &p->paths[k];
+			struct strvec names = STRVEC_INIT;
+			struct strbuf q = STRBUF_INIT;
+			bool covered = false;
+
+			if ((t->kind != 'A' && t->kind != 'C' &&
+			     t->kind != 'R') || !needs_entry(t->path))
+				continue;
+			if (!db) {
+				int err = maint_db_load_repo(&db, c->repo);
+
+				if (err) {
+					ret = err < 0 ? -1 : 0;
+					goto out;
+				}
+			}
+			maint_file_sections(db, t->path, &names);
+			for (size_t n = 0; n < names.nr; n++)
+				if (strcmp(names.v[n], "THE REST"))
+					covered = true;
+			strvec_clear(&names);
+			if (covered)
+				continue;
+			check_add_clean(&q, t->path, 100);
+			check_addf(c, p, "new-file-unmaintained", -1,
+				   "adds %s, which no MAINTAINERS section covers but THE REST",
+				   q.buf);
+			strbuf_release(&q);
+		}
+	}
+out:
+	maint_db_free(db);
+	return ret;
+}
+
+/* The branch's tree, after patches 1..n-1, for patch n: git's own apply,
+ * on a second handle of the repository whose object writes stay in
+ * memory, so that checking leaves no object behind. */
+struct apply_state {
+	const char *path;	/* the file being patched */
+};
+
+static int apply_delta(const git_diff_delta *delta, void *data)
+{
+	struct apply_state *st = data;
+
+	st->path = delta->new_file.path ? delta->new_file.path :
+		   delta->old_file.path;
+	return 0;
+}
+
+static bool head_has(git_repository *repo, const char *path)
+{
+	git_object *obj = NULL;
+	char *spec = xstrfmt("HEAD:%s", path);
+	bool ok = !git_revparse_single(&obj, repo, spec);
+
+	free(spec);
+	git_error_clear();
+	git_object_free(obj);
+	return ok;
+}
+
+int check_apply(struct check_ctx *c)
+{
+	const struct tree_choice *t = &c->r->tree;
+	git_apply_options opts = GIT_APPLY_OPTIONS_INIT;
+	struct apply_state st = { NULL };
+	git_repository *mem = NULL;
+	git_odb_backend *pack = NULL;
+	git_odb *odb = NULL;
+	git_object *obj = NULL;
+	git_tree *tree = NULL;
+	char tip[13];
+	int ret = 0;
+
+	if (!c->repo || !c->s->nr)
+		return 0;
+	if (!t->branch) {
+		struct strbuf h = STRBUF_INIT;
+
+		/* a repository of something else has nothing to say */
+		if (!head_has(c->repo, "MAINTAINERS") &&
+		    !tree_repo_is_iproute2(c->repo))
+			return 0;
+
+		strbuf_addf(&h, "the series was not applied to %s: no branch of it is known (fetch the tree, or name its branch in [trees] %s)",
+			    t->name, t->name);
+		strvec_push_unique(&c->r->hints, h.buf, false);
+		strbuf_release(&h);
+		return 0;
+	}
+	if (git_revparse_single(&obj, c->repo, t->branch) ||
+	    git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE)) {
+		git_error_clear();
+		goto out;
+	}
+	git_oid_tostr(tip, sizeof(tip), git_object_id(obj));
+	if (git_repository_open(&mem, git_repository_path(c->repo)) ||
+	    git_repository_odb(&odb, mem) || git_mempack_new(&pack) ||
+	    git_odb_add_backend(odb, pack, 1000)) {
+		ret = error("unable to apply the series in memory: %s",
+			    git_error_last() ? git_error_last()->message : "?");
+		git_error_clear();
+		goto out;
+	}
+	pack = NULL;	/* the odb owns it now */
+	opts.delta_cb = apply_delta;
+	opts.payload = &st;
+	for (size_t i = 0; i < c->s->nr; i++) {
+		struct patch *p = &c->s->patches[i];
+		git_index *idx = NULL;
+		git_diff *diff = NULL;
+		git_tree *next = NULL;
+		const char *text;
+		git_oid id;
+		int err;
+
+		if (p->parents > 1)
+			break;
+		if (series_patch_diff(c->s, p, &text)) {
+			ret = -1;
+			break;
+		}
+		if (!*text)
+			continue;
+		st.path = NULL;
+		err = git_diff_from_buffer(&diff, text, strlen(text));
+		if (!err)
+			err = git_apply_to_tree(&idx, mem, tree, diff, &opts);
+		if (err) {
+			const git_error *e = git_error_last();
+			struct strbuf why = STRBUF_INIT, where = STRBUF_INIT;
+
+			check_add_clean(&why, e && e->message ? e->message :
+					"patch does not apply", 120);
+			check_add_clean(&where, st.path ? st.path : "", 100);
+			git_error_clear();
+			check_addf(c, p, "does-not-apply", -1,
+				   "does not apply to %s (%s)%s%s: %s",
+				   tree_branch_short(t->branch), tip,
+				   where.len ? " at " : "", where.buf, why.buf);
+			strbuf_release(&why);
+			strbuf_release(&where);
+			git_diff_free(diff);
+			break;
+		}
+		err = git_index_write_tree_to(&id, idx, mem) ||
+		      git_tree_lookup(&next, mem, &id);
+		git_index_free(idx);
+		git_diff_free(diff);
+		if (err) {
+			ret = error("unable to apply the series in memory: %s",
+				    git_error_last() ? git_error_last()->message : "?");
+			git_error_clear();
+			break;
+		}
+		git_tree_free(tree);
+		tree = next;
+	}
+out:
+	git_tree_free(tree);
+	git_object_free(obj);
+	git_odb_free(odb);
+	if (pack)
+		pack->free(pack);
+	git_repository_free(mem);
+	return ret;
+}
+
+/* Every address in text, lower case, as NIPA's pattern finds them. */
+static void addresses_in(struct strset *set, const char *text)
+{
+	static const char stop[] = " \t<>\",;()[]";
+
+	for (const char *at = text; text && (at = strchr(at, '@')); at++) {
+		const char *b = at, *e = at + 1;
+		char *addr;
+
+		while (b > text && !strchr(stop, b[-1]))
+			b--;
+		while (*e && !strchr(stop, *e))
+			e++;
+		if (b == at || e == at + 1)
+			continue;
+		addr = xstrndup(b, (size_t)(e - b));
+		for (char *q = addr; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q = (char)(*q - 'A' + 'a');
+		strset_add(set, addr);
+		free(addr);
+	}
+}
+
+/* The authors of the commits p's Fixes: tags name. */
+static void fixes_authors(struct check_ctx *c, const struct patch *p,
+			  struct strvec *out)
+{
+	for (size_t i = 0; i < p->trailers.nr; i++) {
+		struct fixes_tag f;
+		git_object *obj = NULL;
+		size_t len;
+		git_oid id;
+
+		if (!trailer_is(&p->trailers.v[i], "Fixes"))
+			continue;
+		fixes_parse(&f, p->trailers.v[i].value);
+		len = strlen(f.sha);
+		if (len >= 7 && len <= GIT_OID_HEXSZ &&
+		    !git_oid_fromstrn(&id, f.sha, len) &&
+		    !git_object_lookup_prefix(&obj, c->repo, &id, len,
+					      GIT_OBJECT_COMMIT)) {
+			const git_signature *a =
+				git_commit_author((git_commit *)obj);
+
+			if (a && a->email && *a->email)
+				strvec_push_unique(out, a->email, true);
+		}
+		git_object_free(obj);
+		git_error_clear();
+		fixes_release(&f);
+	}
+}
+
+/*
+ * Patch files: who NIPA's cc_maintainers expects in To/Cc (From counts):
+ * the tree's list, whatever the maintainers engine names for the patch
+ * but LKML, and the authors of the commits Fixes: names.  A missing
+ * author is an error; missing maintainers are an error unless more than
+ * one expected address is there, then a warning.
+ */
+int check_recipients(struct check_ctx *c)
+{
+	const struct config *cfg = c->opts->cfg;
+	struct strvec exclude = STRVEC_INIT;
+	struct maint_db *db = NULL;
+	const char *list;
+	int ret = 0, err;
+
+	if (c->s->source != SERIES_FILES || !c->repo)
+		return 0;
+	err = maint_db_load_repo(&db, c->repo);
+	if (err)
+		return err < 0 ? -1 : 0;
+	if (cfg)
+		config_ini_all(cfg, "send.exclude", true, &exclude);
+	list = cfg ? config_ini(cfg, c->r->tree.iproute2 ? "lists.netdev" :
+				"lists.bpf") : NULL;
+	if (!list)
+		list = c->r->tree.iproute2 ? "netdev@vger.kernel.org" :
+		       "bpf@vger.kernel.org";
+	for (size_t i = 0; i < c->s->nr; i++) {
+		struct patch *p = &c->s->patches[i];
+		struct strset have = { 0 };
+		struct strvec want = STRVEC_INIT, authors = STRVEC_INIT;
+		struct strbuf text = STRBUF_INIT, miss = STRBUF_INIT;
+		struct maint_result mr = { 0 };
+		size_t found = 0, missing = 0, missing_authors = 0;
+
+		addresses_in(&have, p->recipients);
+		addresses_in(&have, p->sender);
+		strvec_push(&want, list);
+		if (check_patch_text(c, p, &text) ||
+		    maint_match(db, NULL, 0, text.buf, &mr)) {
+			ret = -1;
+			goto next;
+		}
+		for (size_t k = 0; k < mr.nr; k++)
+			if (strcasecmp(mr.v[k].addr, "linux-kernel@vger.kernel.org"))
+				strvec_push_unique(&want, mr.v[k].addr, true);
+		fixes_authors(c, p, &authors);
+		for (int pass = 0; pass < 2; pass++) {
+			const struct strvec *v = pass ? &authors : &want;
+
+			for (size_t k = 0; k < v->nr; k++) {
+				char *lc = xstrdup(v->v[k]);
+				bool in;
+
+				for (char *q = lc; *q; q++)
+					if (*q >= 'A' && *q <= 'Z')
+						*q = (char)(*q - 'A' + 'a');
+				in = strset_has(&have, lc);
+				free(lc);
+				if (strvec_has(&exclude, v->v[k], true))
+					continue;
+				if (in) {
+					found += !pass;
+					continue;
+				}
+				if (pass && strvec_has(&want, v->v[k], true))
+					continue;	/* counted already */
+				if (miss.len)
+					strbuf_addstr(&miss, ", ");
+				check_add_clean(&miss, v->v[k], 100);
+				if (pass)
+					missing_authors++;
+				else
+					missing++;
+			}
+		}
+		if (missing_authors)
+			check_addf(c, p, "recipients-missing", CHECK_ERROR,
+				   "To/Cc lack %zu of the expected addresses, the author of a fixed commit among them: %s",
+				   missing + missing_authors, miss.buf);
+		else if (missing)
+			check_addf(c, p, "recipients-missing",
+				   found > 1 ? CHECK_WARNING : CHECK_ERROR,
+				   "To/Cc lack %zu of the %zu maintainers and lists: %s",
+				   missing, want.nr, miss.buf);
+next:
+		maint_result_release(&mr);
+		strset_clear(&have);
+		strvec_clear(&want);
+		strvec_clear(&authors);
+		strbuf_release(&text);
+		strbuf_release(&miss);
+		if (ret)
+			break;
+	}
+	maint_db_free(db);
+	strvec_clear(&exclude);
+	return ret;
+}
