@@ -333,12 +333,173 @@ static bool is_merge(const struct patch *p)
 	return p->parents > 1;
 }
 
+static bool line_starts(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return (size_t)(end - s) >= n && !strncmp(s, prefix, n);
+}
+
+static bool is_word_char(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+static bool is_path_char(char ch)
+{
+	return is_word_char(ch) || ch == '.' || ch == '-' || ch == '+';
+}
+
+/*
+ * The lines checkpatch lets run past 75 columns: a diffstat line
+ * ("dir/file.c | 12 +-"), a file name and a colon, as compilers and
+ * sanitizers print them ("tools/lib/bpf/btf.c:576:7: error: ..."); the
+ * stack dump tests are in stack_dump_start().
+ */
+static bool long_line_exempt(const char *s, size_t l)
+{
+	const char *end = s + l, *q = s, *w;
+	bool slash = false;
+
+	while (q < end && isspace((unsigned char)*q))
+		q++;
+	/* [a-zA-Z0-9_/.]+ \s+ | \s+ \d */
+	for (w = q; q < end && (is_word_char(*q) || *q == '/' || *q == '.'); q++)
+		;
+	if (q > w && q < end && isspace((unsigned char)*q)) {
+		const char *t = q;
+
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		if (t < end && *t == '|') {
+			t++;
+			if (t < end && isspace((unsigned char)*t)) {
+				while (t < end && isspace((unsigned char)*t))
+					t++;
+				if (t < end && isdigit((unsigned char)*t))
+					return true;
+			}
+		}
+	}
+	/* (?:[\w.\-+]*\/)++[\w.\-+]+: */
+	for (q = w; q < end;) {
+		const char *seg = q;
+
+		while (q < end && is_path_char(*q))
+			q++;
+		if (q < end && *q == '/') {
+			slash = true;
+			q++;
+			continue;
+		}
+		return slash && q > seg && q < end && *q == ':';
+	}
+	return false;
+}
+
+static bool hex_run(const char **q, const char *end, size_t min)
+{
+	const char *s = *q;
+
+	while (*q < end && isxdigit((unsigned char)**q))
+		(*q)++;
+	return (size_t)(*q - s) >= min;
+}
+
+/* A line that opens what checkpatch takes for a stack dump, whose lines
+ * are exempt up to the next blank one. */
+static bool stack_dump_start(const char *s, size_t l)
+{
+	const char *end = s + l, *q = s, *t;
+
+	while (q < end && isspace((unsigned char)*q))
+		q++;
+	if (line_starts(q, end, "WARNING:") || line_starts(q, end, "BUG:"))
+		return true;
+	/* [   12.345678] */
+	if (q < end && *q == '[') {
+		t = q + 1;
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		if (t < end && isdigit((unsigned char)*t)) {
+			while (t < end && isdigit((unsigned char)*t))
+				t++;
+			if (t < end && *t == '.') {
+				const char *d = ++t;
+
+				while (t < end && isdigit((unsigned char)*t))
+					t++;
+				if (t - d == 6) {
+					while (t < end && isspace((unsigned char)*t))
+						t++;
+					if (t < end && *t == ']')
+						return true;
+				}
+			}
+		}
+		/* [<ffffffff81000000>] */
+		t = q + 1;
+		if (t < end && *t == '<' && (t++, hex_run(&t, end, 8)) &&
+		    t + 1 < end && t[0] == '>' && t[1] == ']')
+			return true;
+	}
+	/* (?:\s+\w+:\s+[0-9a-fA-F]+){3}: "RIP: 0010 RSP: ffff..." */
+	t = s;
+	for (int k = 0; k < 3; k++) {
+		const char *w;
+
+		if (t == end || !isspace((unsigned char)*t))
+			break;
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		for (w = t; t < end && is_word_char(*t); t++)
+			;
+		if (t == w || t == end || *t != ':')
+			break;
+		t++;
+		if (t == end || !isspace((unsigned char)*t))
+			break;
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		if (!hex_run(&t, end, 1))
+			break;
+		if (k == 2)
+			return true;
+	}
+	/* #0 [ffffc900] foo at ffffffff81000000 */
+	if (q < end && *q == '#') {
+		t = q + 1;
+		if (t < end && isdigit((unsigned char)*t)) {
+			while (t < end && isdigit((unsigned char)*t))
+				t++;
+			while (t < end && isspace((unsigned char)*t))
+				t++;
+			if (t < end && *t == '[' && (t++, hex_run(&t, end, 1)) &&
+			    t < end && *t == ']') {
+				const char *w;
+
+				t++;
+				while (t < end && isspace((unsigned char)*t))
+					t++;
+				for (w = t; t < end && is_word_char(*t); t++)
+					;
+				if (t > w && line_starts(t, end, " at ")) {
+					t += 4;
+					if (hex_run(&t, end, 1))
+						return true;
+				}
+			}
+		}
+	}
+	return false;
+}
+
 static void check_description(struct check_ctx *c, const struct patch *p)
 {
 	const char *msg = p->message ? p->message : "";
 	size_t len = message_len(msg), start = body_offset(msg, len), end;
 	struct trailer_list tl = { 0 };
-	bool prose = false, tags = false;
+	bool prose = false, tags = false, stack_dump = false;
 	size_t long_nr = 0, first_line = 0, first_cols = 0, line_nr;
 
 	trailer_parse(&tl, msg, len);
@@ -363,7 +524,12 @@ static void check_description(struct check_ctx *c, const struct patch *p)
 			prose = true;
 		else if (!blank)
 			tags = true;
-		if (!blank && !trailer_like(s, l) && !memmem(s, l, "://", 3)) {
+		if (blank)
+			stack_dump = false;
+		else if (!stack_dump)
+			stack_dump = stack_dump_start(s, l);
+		if (!blank && !stack_dump && !trailer_like(s, l) &&
+		    !memmem(s, l, "://", 3) && !long_line_exempt(s, l)) {
 			size_t cols = line_columns(s, l);
 
 			if (cols > 75) {
@@ -441,6 +607,46 @@ static const char *memchr_or_end(const char *s, int ch, size_t n)
 	return p ? p : s + n;
 }
 
+/*
+ * The name without its comments, as checkpatch's parse_email() takes
+ * them out: "Peter Zijlstra (Intel)" is "Peter Zijlstra" with the
+ * comment "(Intel)", and a comment alone differing is a CHECK it makes
+ * only under --strict, no mismatch.
+ */
+static char *name_without_comments(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int depth = 0;
+
+	for (const char *q = name; *q; q++) {
+		if (*q == '(') {
+			depth++;
+		} else if (*q == ')' && depth) {
+			if (!--depth && sb.len && sb.buf[sb.len - 1] != ' ')
+				strbuf_addch(&sb, ' ');
+		} else if (!depth && !(*q == ' ' && sb.len &&
+				       sb.buf[sb.len - 1] == ' ')) {
+			strbuf_addch(&sb, *q);
+		}
+	}
+	if (depth) {	/* unbalanced: checkpatch leaves it be */
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, name);
+	}
+	strbuf_trim(&sb);
+	return strbuf_detach(&sb, NULL);
+}
+
+static bool same_name(const char *a, const char *b, bool icase)
+{
+	char *x = name_without_comments(a), *y = name_without_comments(b);
+	bool same = icase ? !strcasecmp(x, y) : !strcmp(x, y);
+
+	free(x);
+	free(y);
+	return same;
+}
+
 static void check_signoff(struct check_ctx *c, const struct patch *p)
 {
 	const char *msg = p->message ? p->message : "", *s;
@@ -459,11 +665,11 @@ static void check_signoff(struct check_ctx *c, const struct patch *p)
 		split_ident(line, &name, &addr);
 		free(line);
 		if (!strcasecmp(addr, p->author_email ? p->author_email : "") &&
-		    !strcmp(name, p->author_name ? p->author_name : "")) {
+		    same_name(name, p->author_name ? p->author_name : "", false)) {
 			exact = true;
 		} else if (!near_addr &&
 			   (!strcasecmp(addr, p->author_email ? p->author_email : "") ||
-			    !strcasecmp(name, p->author_name ? p->author_name : ""))) {
+			    same_name(name, p->author_name ? p->author_name : "", true))) {
 			near_name = name;
 			near_addr = addr;
 			continue;
@@ -743,9 +949,21 @@ static void check_component(struct check_ctx *c, const struct patch *p)
 
 	if (starts_with(subj, "Revert \"") || starts_with(subj, "Reapply \""))
 		return;
-	for (const char *q = subj; ok && q < colon; q++)
-		if (*q == ' ' && (q == subj || q[-1] != ','))
-			ok = false;
+	/* "bpf, sockmap: ", and the perf and tools habit of words:
+	 * "perf tools: ", "tools lib bpf: ", "tools headers UAPI: " (a
+	 * sentence that happens to hold ": " starts with a capital) */
+	if (ok && islower((unsigned char)*subj)) {
+		size_t words = 1;
+
+		for (const char *q = subj; q < colon; q++)
+			if (*q == ' ' && q[-1] != ',' && q[-1] != ' ')
+				words++;
+		ok = words <= 4;
+	} else {
+		for (const char *q = subj; ok && q < colon; q++)
+			if (*q == ' ' && (q == subj || q[-1] != ','))
+				ok = false;
+	}
 	if (!ok) {
 		check_addf(c, p, "subject-component", -1,
 			   "the subject names no component ('bpf: ', 'libbpf: ', ...)");
