@@ -278,10 +278,10 @@ int tree_default_range(char **out, git_repository *repo, const char *cmd)
 	branch = repo_current_branch(repo);
 	if (branch)
 		error("branch '%s' has no upstream: give a range, e.g. "
-		      "'git bpf %s bpf-next/master..'", branch, cmd);
+		      "'git bpf %s bpf-next/master..HEAD'", branch, cmd);
 	else
 		error("HEAD is detached, so there is no upstream: give a "
-		      "range, e.g. 'git bpf %s bpf-next/master..'", cmd);
+		      "range, e.g. 'git bpf %s bpf-next/master..HEAD'", cmd);
 	free(branch);
 	return -1;
 }
