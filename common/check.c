@@ -1176,8 +1176,17 @@ static void check_base(struct check_ctx *c)
 {
 	const struct tree_choice *t = &c->r->tree;
 
-	if (!c->repo || !t->branch || !*c->s->base)
+	if (!c->repo || !*c->s->base || ignored(c, "base-not-in-tree"))
 		return;
+	if (!t->branch) {
+		/* say once why a rule could not run, not nothing */
+		char *why = tree_no_branch_why(c->repo, t);
+
+		fprintf(stderr, "note: the base is not checked against %s [base-not-in-tree]: %s\n",
+			t->name, why);
+		free(why);
+		return;
+	}
 	if (tree_contains(c->repo, t->branch, c->s->base) == 0)
 		check_addf(c, NULL, "base-not-in-tree", -1,
 			   "the base %.12s is not in %s: rebase onto it",

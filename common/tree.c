@@ -286,6 +286,33 @@ int tree_default_range(char **out, git_repository *repo, const char *cmd)
 	return -1;
 }
 
+bool tree_repo_is_kernel(git_repository *repo)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool yes;
+
+	if (!repo)
+		return false;
+	yes = repo_read_head_file(repo, "kernel/bpf/Makefile", &sb) == 0 &&
+	      repo_read_head_file(repo, "Makefile", &sb) == 0;
+	strbuf_release(&sb);
+	return yes;
+}
+
+char *tree_no_branch_why(git_repository *repo, const struct tree_choice *t)
+{
+	const char *kind = NULL;
+
+	if (t->branch)
+		return NULL;
+	if (t->iproute2 && !tree_repo_is_iproute2(repo))
+		kind = "; this is no iproute2 tree (no ip/ip.c and tc/tc.c at HEAD)";
+	else if (!t->iproute2 && !tree_repo_is_kernel(repo))
+		kind = "; this is no kernel tree (no kernel/bpf/Makefile at HEAD)";
+	return xstrfmt("no %s branch: no [trees] %s, no remote whose URL ends in %s.git%s",
+		       t->name, t->name, trees[t->id].repo, kind ? kind : "");
+}
+
 bool tree_repo_is_iproute2(git_repository *repo)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -153,6 +153,35 @@ test_expect_success 'base-not-in-tree fires when bpf-next lacks the base' '
 	test_cmp expect quiet
 '
 
+test_expect_success 'no branch of the tree: a note says once which and why' '
+	git init -q plain &&
+	(
+	cd plain &&
+	commit_msg lib/a.c "/* a */" <<-EOF &&
+	lib: First
+
+	The base.
+	EOF
+	commit_msg lib/a.c "/* b */" <<-EOF &&
+	lib: Second
+
+	On the base.
+
+	$sob
+	EOF
+	git bpf check HEAD~1..HEAD >../out 2>../err &&
+	test_expect_code 1 git bpf check --json --tree=bpf HEAD~1..HEAD >../json.out 2>../json.err &&
+	git bpf check --ignore=base-not-in-tree HEAD~1..HEAD >../out 2>../ignored
+	) &&
+	echo "note: the base is not checked against bpf-next [base-not-in-tree]: no bpf-next branch: no [trees] bpf-next, no remote whose URL ends in bpf-next.git; this is no kernel tree (no kernel/bpf/Makefile at HEAD)" >expect &&
+	test_cmp expect err &&
+	echo "note: the base is not checked against bpf [base-not-in-tree]: no bpf branch: no [trees] bpf, no remote whose URL ends in bpf.git; this is no kernel tree (no kernel/bpf/Makefile at HEAD)" >expect &&
+	test_cmp expect json.err &&
+	test_must_be_empty ignored &&
+	(cd repo && git bpf check --tree=bpf-next bpf-next/master.. 2>../kernel.err >/dev/null) &&
+	test_must_be_empty kernel.err
+'
+
 test_expect_success '[trees] bpf-next names the branch' '
 	cat >bpf.ini <<-\EOF &&
 	[trees]
