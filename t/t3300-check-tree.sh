@@ -154,9 +154,9 @@ test_expect_success 'base-not-in-tree fires when bpf-next lacks the base' '
 '
 
 test_expect_success 'no branch of the tree: a note says once which and why' '
-	git init -q plain &&
+	git init -q nokernel &&
 	(
-	cd plain &&
+	cd nokernel &&
 	commit_msg lib/a.c "/* a */" <<-EOF &&
 	lib: First
 

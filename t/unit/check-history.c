@@ -335,5 +335,6 @@ int main(void)
 		cmocka_unit_test(test_fixes_after_the_subject),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	git_libgit2_init();
+	RUN_TAP(tests);
 }
