@@ -939,6 +939,28 @@ static const struct area *patch_area(const struct patch *p)
 	return a;
 }
 
+/*
+ * Whether HEAD has the directory dir ("tools/lib/bpf/"): a repository of
+ * another layout (the libbpf mirror keeps libbpf in src/) cannot say
+ * that "libbpf:" touches nothing of libbpf.  True without a repository.
+ */
+static bool head_has_dir(git_repository *repo, const char *dir)
+{
+	git_object *obj = NULL;
+	char *spec;
+	bool yes;
+
+	if (!repo)
+		return true;
+	spec = xstrfmt("HEAD:%.*s", (int)strlen(dir) - 1, dir);
+	yes = !git_revparse_single(&obj, repo, spec) &&
+	      git_object_type(obj) == GIT_OBJECT_TREE;
+	git_object_free(obj);
+	git_error_clear();
+	free(spec);
+	return yes;
+}
+
 static void check_component(struct check_ctx *c, const struct patch *p)
 {
 	const char *subj = p->subject ? p->subject : "";
@@ -984,7 +1006,8 @@ static void check_component(struct check_ctx *c, const struct patch *p)
 	} else if (!a) {
 		for (size_t k = 0; k < ARRAY_SIZE(areas); k++)
 			if (!strcmp(first, areas[k].component) &&
-			    !patch_touches(p, areas[k].dir) && p->paths_nr) {
+			    !patch_touches(p, areas[k].dir) && p->paths_nr &&
+			    head_has_dir(c->repo, areas[k].dir)) {
 				check_addf(c, p, "subject-component", -1,
 					   "'%s:' but the patch touches nothing under %s",
 					   comp, areas[k].dir);

@@ -288,14 +288,15 @@ int tree_default_range(char **out, git_repository *repo, const char *cmd)
 
 bool tree_repo_is_kernel(git_repository *repo)
 {
-	struct strbuf sb = STRBUF_INIT;
+	git_object *obj = NULL;
 	bool yes;
 
 	if (!repo)
 		return false;
-	yes = repo_read_head_file(repo, "kernel/bpf/Makefile", &sb) == 0 &&
-	      repo_read_head_file(repo, "Makefile", &sb) == 0;
-	strbuf_release(&sb);
+	yes = !git_revparse_single(&obj, repo, "HEAD:kernel/bpf") &&
+	      git_object_type(obj) == GIT_OBJECT_TREE;
+	git_object_free(obj);
+	git_error_clear();
 	return yes;
 }
 
@@ -308,7 +309,7 @@ char *tree_no_branch_why(git_repository *repo, const struct tree_choice *t)
 	if (t->iproute2 && !tree_repo_is_iproute2(repo))
 		kind = "; this is no iproute2 tree (no ip/ip.c and tc/tc.c at HEAD)";
 	else if (!t->iproute2 && !tree_repo_is_kernel(repo))
-		kind = "; this is no kernel tree (no kernel/bpf/Makefile at HEAD)";
+		kind = "; this is no kernel tree (no kernel/bpf/ at HEAD)";
 	return xstrfmt("no %s branch: no [trees] %s, no remote whose URL ends in %s.git%s",
 		       t->name, t->name, trees[t->id].repo, kind ? kind : "");
 }

@@ -85,7 +85,7 @@ int tree_upstream(char **out, git_repository *repo);
  * the detached HEAD's) when there is none.  Caller frees *out.
  */
 int tree_default_range(char **out, git_repository *repo, const char *cmd);
-/* Whether HEAD's tree is a kernel tree (kernel/bpf/Makefile, Makefile). */
+/* Whether HEAD's tree is a kernel tree (it has kernel/bpf/). */
 bool tree_repo_is_kernel(git_repository *repo);
 /* Why the tree's branch could not be found, for a message ("no bpf-next
  * branch: ...; this is no kernel tree ..."); NULL when t has a branch.
