@@ -241,7 +241,11 @@ void fixes_parse(struct fixes_tag *f, const char *value)
 		return;
 	}
 	if (strncmp(q, " (\"", 3)) {
-		f->why = "not followed by exactly one space and (\"subject\")";
+		/* "abc (subject)": the quotes are what is missing */
+		if (!strncmp(q, " (", 2) && q[2] != ' ' && q[2] != '"')
+			f->why = "the subject is not in quotes: write (\"subject\")";
+		else
+			f->why = "not followed by exactly one space and (\"subject\")";
 		return;
 	}
 	if (!f->subject || strlen(q) < 5 || strcmp(q + strlen(q) - 2, "\")")) {

@@ -317,6 +317,12 @@ static void test_fixes_after_the_subject(void **state)
 	       "Fixes: tag '3781413465df (\"bpf: Add the thing\") # v5.10': text after the closing \")\n");
 	expect(AUTHOR, "bpf: Fix it",
 	       "Say why.\n\n"
+	       "Fixes: bf99c936f947 (libbpf: Add BPF ring buffer support)\n"
+	       "Signed-off-by: " AUTHOR "\n",
+	       perf_diff, "fixes-format",
+	       "Fixes: tag 'bf99c936f947 (libbpf: Add BPF ring buffer support)': the subject is not in quotes: write (\"subject\")\n");
+	expect(AUTHOR, "bpf: Fix it",
+	       "Say why.\n\n"
 	       "Fixes: 3781413465df (\"bpf: Add the thing)\n"
 	       "Signed-off-by: " AUTHOR "\n",
 	       perf_diff, "fixes-format",
