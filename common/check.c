@@ -161,7 +161,8 @@ void check_add_clean(struct strbuf *sb, const char *s, size_t max)
 	}
 }
 
-/* Columns of a line as checkpatch counts them: characters, tabs to 8. */
+/* Columns of a message line as checkpatch counts them: characters, a
+ * tab one (length($line), no tab expansion in the commit log). */
 static size_t line_columns(const char *s, size_t len)
 {
 	size_t col = 0;
@@ -169,10 +170,7 @@ static size_t line_columns(const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		size_t l = utf8_seq((const unsigned char *)s + i, len - i);
 
-		if (s[i] == '\t')
-			col = (col + 8) & ~(size_t)7;
-		else
-			col++;
+		col++;
 		i += l ? l : 1;
 	}
 	return col;

@@ -284,6 +284,7 @@ static void test_long_lines_checkpatch_exempts(void **state)
 	       "\n"
 	       " tools/lib/bpf/libbpf_internal_long_name_here_to_be_long.c | 12 ++++++------\n"
 	       "\n"
+	       "\t/* sum bitfield members: 1 bits, bit holes: 1, sum bit holes: 31 bits */\n"
 	       "[   12.345678] BUG: KASAN: slab-out-of-bounds in bpf_prog_test_run_skb+0x110/0x1a0 at addr\n"
 	       "  a line of the dump that goes on and on and on and on and on past the margin\n"
 	       "\n"
