@@ -16,7 +16,7 @@
 #include "util.h"
 
 static const char *const check_usage[] = {
-	"git bpf check [<options>] [<range> | <file>...]",
+	"git bpf check [<options>] [<range> | --root <rev> | <file>...]",
 	"",
 	"<range> defaults to " TREE_DEFAULT_RANGE "; <file>s are patch or mbox files.",
 	NULL
@@ -74,7 +74,7 @@ int main(int argc, char **argv)
 	struct series s = { 0 };
 	struct config cfg = { 0 };
 	git_repository *repo = NULL;
-	bool json = false, rules = false;
+	bool json = false, rules = false, root = false;
 	int ret = EXIT_USAGE;
 	struct cmd_option options[] = {
 		OPT_STRING(0, "tree", &opts.tree, "<tree>",
@@ -91,6 +91,8 @@ int main(int argc, char **argv)
 			   "run it on each patch, the mbox text on its stdin "
 			   "(overrides [check] hook)"),
 		OPT_BOOL(0, "list-rules", &rules, "print the rules and exit"),
+		OPT_BOOL(0, "root", &root,
+			 "<rev> and all of its history, as format-patch --root"),
 		OPT_END()
 	};
 
@@ -106,7 +108,11 @@ int main(int argc, char **argv)
 	}
 
 	repo_library_init();
-	if (args_are_files(argc, argv)) {
+	if (root && argc != 1) {
+		error("--root takes one revision");
+		goto out;
+	}
+	if (!root && args_are_files(argc, argv)) {
 		/* opening a FIFO would wait for a writer: refuse it first */
 		for (int i = 0; i < argc; i++) {
 			struct stat st;
@@ -124,7 +130,8 @@ int main(int argc, char **argv)
 		if (repo_open(&repo))
 			goto out;
 		if (argc ? series_load_range(&s, repo, argv[0],
-					     SERIES_ALLOW_MERGES) :
+					     SERIES_ALLOW_MERGES |
+					     (root ? SERIES_ROOT : 0)) :
 			   load_default_range(&s, repo))
 			goto out;
 	}

@@ -370,6 +370,15 @@ static int run_batch(struct ctx *c)
 	return failed ? -1 : 0;
 }
 
+static bool has_upstream(git_repository *repo)
+{
+	char *up = NULL;
+	bool yes = repo && !tree_upstream(&up, repo);
+
+	free(up);
+	return yes;
+}
+
 /* A tree without MAINTAINERS: the BPF list and maintainers from config. */
 static int run_fallback(struct ctx *c)
 {
@@ -498,6 +507,13 @@ int main(int argc, char **argv)
 		if (maint_db_load_file(&c.db, "MAINTAINERS"))
 			goto out;
 		set_root(&c, ".");
+	}
+	if (!batch && !argc && !has_upstream(c.repo)) {
+		/* the default range has no start: nothing was asked */
+		error("no path, range or patch file given, and no upstream "
+		      "for the default range " TREE_DEFAULT_RANGE);
+		cmd_usage(stderr, options, maintainers_usage);
+		goto out;
 	}
 	if (!c.db) {
 		ret = run_fallback(&c) ? EXIT_USAGE : EXIT_OK;

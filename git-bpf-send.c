@@ -139,7 +139,7 @@ int main(int argc, char **argv)
 	char *range = NULL;
 	bool no_check = false, no_auto_cc = false, resume = false;
 	bool abort_send = false;
-	bool loaded = false, cc_jit = false;
+	bool loaded = false, cc_jit = false, root = false;
 	int ret = EXIT_USAGE, r;
 	struct cmd_option options[] = {
 		OPT_STRING(0, "tree", &tree, "<tree>",
@@ -181,6 +181,9 @@ int main(int argc, char **argv)
 			 "send what is left of an interrupted send"),
 		OPT_BOOL(0, "abort", &abort_send,
 			 "drop an interrupted send, naming what went out"),
+		OPT_BOOL(0, "root", &root,
+			 "<range> is one revision: it and all of its history, "
+			 "as format-patch --root"),
 		OPT_DELIVERY(&dopts),
 		OPT_END()
 	};
@@ -192,6 +195,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1) {
 		error("one range at most, not '%s'", argv[1]);
+		goto out;
+	}
+	if (root && !argc) {
+		error("--root takes one revision");
 		goto out;
 	}
 	if (resume && (argc || output.mode != OUTPUT_SEND)) {
@@ -241,7 +248,8 @@ int main(int argc, char **argv)
 		goto out;
 	loaded = true;
 	if (series_load_range(&s, repo, range,
-			      no_check ? 0 : SERIES_ALLOW_MERGES))
+			      (no_check ? 0 : SERIES_ALLOW_MERGES) |
+			      (root ? SERIES_ROOT : 0)))
 		goto out;
 	if (tree_select(&tc, repo, &cfg, &s, tree))
 		goto out;

@@ -151,25 +151,78 @@ struct info_state {
 	char cur[64];		/* the info struct the walk is in, or "" */
 };
 
-static void info_struct_name(const char *s, size_t l, char *out, size_t n)
+/*
+ * "struct NAME {" at the start of a line (as a hunk header's context is):
+ * the walk enters NAME, and out is NAME when it is an info struct
+ * (bpf_*_info), "" for any other struct.  False when the line opens none.
+ */
+static bool struct_opening(const char *s, size_t l, char *out, size_t n)
 {
 	const char *end = s + l, *name, *q;
 
-	s = skip_ws(s, end);
-	if (!line_is(s, (size_t)(end - s), "struct bpf_"))
-		return;
-	name = s + 7;
+	if (!line_is(s, l, "struct "))
+		return false;
+	name = skip_ws(s + 7, end);
 	for (q = name; q < end && (isalnum((unsigned char)*q) || *q == '_'); q++)
 		;
-	if ((size_t)(q - name) >= n || q - name < 5 || strncmp(q - 5, "_info", 5))
-		return;
-	q = skip_ws(q, end);
-	if (q < end && *q == '{')
+	if (q == name || skip_ws(q, end) == end || *skip_ws(q, end) != '{')
+		return false;
+	if ((size_t)(q - name) < n && q - name > 9 &&
+	    line_is(name, (size_t)(q - name), "bpf_") &&
+	    !strncmp(q - 5, "_info", 5))
 		snprintf(out, n, "%.*s", (int)(q - name), name);
 	else
-		return;
-	/* trim the space before the brace */
-	out[strcspn(out, " \t")] = '\0';
+		*out = '\0';
+	return true;
+}
+
+static bool is_type_word(const char *w, size_t l)
+{
+	static const char *const words[] = {
+		"unsigned", "signed", "int", "char", "short", "long",
+	};
+
+	/* __u32, __s64, __be16, __le32, u8 */
+	if (l > 2 && w[0] == '_' && w[1] == '_') {
+		w += 2;
+		l -= 2;
+	}
+	if ((l >= 2 && (w[0] == 'u' || w[0] == 's') &&
+	     strspn(w + 1, "0123456789") == l - 1) ||
+	    (l >= 3 && (!strncmp(w, "be", 2) || !strncmp(w, "le", 2)) &&
+	     strspn(w + 2, "0123456789") == l - 2))
+		return true;
+	for (size_t k = 0; k < ARRAY_SIZE(words); k++)
+		if (strlen(words[k]) == l && !strncmp(w, words[k], l))
+			return true;
+	return false;
+}
+
+/* "__u32 :32;": an anonymous bit-field, padding the struct had anyway. */
+static bool is_anonymous_bitfield(const char *s, const char *end)
+{
+	const char *colon = memchr(s, ':', (size_t)(end - s)), *q;
+
+	if (!colon || colon == s)
+		return false;
+	for (q = s; q < colon;) {
+		const char *w;
+
+		q = skip_ws(q, colon);
+		if (q == colon)
+			break;
+		for (w = q; q < colon && (isalnum((unsigned char)*q) || *q == '_'); q++)
+			;
+		if (q == w || !is_type_word(w, (size_t)(q - w)))
+			return false;
+	}
+	q = skip_ws(colon + 1, end);
+	if (q == end || !isdigit((unsigned char)*q))
+		return false;
+	while (q < end && isdigit((unsigned char)*q))
+		q++;
+	q = skip_ws(q, end);
+	return q < end && *q == ';';
 }
 
 static void info_line(const char *file, char kind, const char *line,
@@ -177,31 +230,34 @@ static void info_line(const char *file, char kind, const char *line,
 {
 	struct info_state *st = data;
 	const char *s, *end = line + len;
-	char name[64] = "";
+	char name[64];
 
 	if (strcmp(file, "include/uapi/linux/bpf.h"))
 		return;
+	/* a hunk starts wherever its context says, outside any struct
+	 * when that context opens none */
 	if (!kind) {
-		st->cur[0] = '\0';
-		info_struct_name(line, len, st->cur, sizeof(st->cur));
+		if (!struct_opening(line, len, st->cur, sizeof(st->cur)))
+			st->cur[0] = '\0';
 		return;
 	}
 	if (kind == '-')
 		return;
-	info_struct_name(line, len, name, sizeof(name));
-	if (*name) {
+	if (struct_opening(line, len, name, sizeof(name))) {
 		memcpy(st->cur, name, sizeof(name));
 		return;
 	}
-	/* "};" or "} __attribute__((aligned(8)));" ends the struct */
-	s = skip_ws(line, end);
-	if (line_is(s, (size_t)(end - s), "}")) {
+	/* "};" or "} __attribute__((aligned(8)));" at the start of a line
+	 * ends the struct; a nested union's "};" is indented */
+	if (line_is(line, len, "}")) {
 		st->cur[0] = '\0';
 		return;
 	}
+	s = skip_ws(line, end);
 	if (kind == '+' && *st->cur && !st->grew && s < end &&
 	    !line_is(s, (size_t)(end - s), "/*") && *s != '*' &&
-	    !line_is(s, (size_t)(end - s), "//"))
+	    !line_is(s, (size_t)(end - s), "//") &&
+	    !is_anonymous_bitfield(s, end))
 		st->grew = xstrdup(st->cur);
 }
 
@@ -253,39 +309,86 @@ int check_uapi(struct check_ctx *c)
 /* --- new instructions ------------------------------------------------ */
 
 struct insn_state {
-	char *what;	/* the first new opcode or interpreter case */
+	struct strvec removed;	/* removed lines, white space collapsed */
+	struct strvec added;	/* what the added opcode lines name */
+	struct strvec added_lines;	/* and those lines, collapsed */
 };
 
+static void push_owned(struct strvec *sv, char *s)
+{
+	strvec_push(sv, s);
+	free(s);
+}
+
+/* The line with each run of blanks one space, none at either end: a
+ * "#define<TAB>X" that becomes "#define X" is the same define. */
+static char *collapse_ws(const char *s, size_t l)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool blank = false;
+
+	for (size_t i = 0; i < l; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			blank = true;
+			continue;
+		}
+		if (blank && sb.len)
+			strbuf_addch(&sb, ' ');
+		blank = false;
+		strbuf_addch(&sb, s[i]);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/*
+ * An opcode define as bpf_common.h and bpf.h write them: one word after
+ * BPF_ (BPF_JMP32, BPF_MEMSX, BPF_XCHG; BPF_TO_LE and friends), a value
+ * of one byte's fields (a class below 0x08, a multiple of 0x08, or
+ * "(0xe0 | BPF_FETCH)").  BPF_F_* flags, *_MASK, *_SHIFT and other
+ * constants are no opcodes.
+ */
 static bool is_opcode_define(const char *s, const char *end, char **name)
 {
+	static const char *const to[] = {
+		"BPF_TO_LE", "BPF_TO_BE", "BPF_FROM_LE", "BPF_FROM_BE",
+	};
 	const char *n, *q;
 	unsigned long v;
+	bool one_word = true, known = false;
 	char *e, *num;
 
 	s = skip_ws(s, end);
 	if (!line_is(s, (size_t)(end - s), "#define"))
 		return false;
 	n = skip_ws(s + 7, end);
-	if (!line_is(n, (size_t)(end - n), "BPF_") ||
-	    line_is(n, (size_t)(end - n), "BPF_F_"))
+	if (!line_is(n, (size_t)(end - n), "BPF_"))
 		return false;
-	for (q = n; q < end && (isupper((unsigned char)*q) ||
-				isdigit((unsigned char)*q) || *q == '_'); q++)
-		;
-	if (q == end || (*q != ' ' && *q != '\t'))
+	for (q = n + 4; q < end && (isupper((unsigned char)*q) ||
+				    isdigit((unsigned char)*q) || *q == '_'); q++)
+		if (*q == '_')
+			one_word = false;
+	for (size_t k = 0; k < ARRAY_SIZE(to); k++)
+		if ((size_t)(q - n) == strlen(to[k]) &&
+		    !strncmp(n, to[k], (size_t)(q - n)))
+			known = true;
+	if (q == n + 4 || (!one_word && !known) || q == end ||
+	    (*q != ' ' && *q != '\t'))
 		return false;
 	q = skip_ws(q, end);
+	if (q < end && *q == '(')
+		q = skip_ws(q + 1, end);
 	if (end - q < 3 || q[0] != '0' || (q[1] != 'x' && q[1] != 'X'))
 		return false;
 	num = xstrndup(q, (size_t)(end - q));
 	v = strtoul(num, &e, 16);
-	if (e == num || v >= 0x200 || (*e && *e != ' ' && *e != '\t' && *e != '/')) {
+	if (e == num || v >= 0x100 || (v >= 0x08 && v % 0x08) ||
+	    (*e && *e != ' ' && *e != '\t' && *e != '/' && *e != '|')) {
 		free(num);
 		return false;
 	}
 	free(num);
 	*name = xstrndup(n, (size_t)(q - n));
-	(*name)[strcspn(*name, " \t")] = '\0';
+	(*name)[strcspn(*name, " \t(")] = '\0';
 	return true;
 }
 
@@ -320,16 +423,46 @@ static void insn_line(const char *file, char kind, const char *line,
 	struct insn_state *st = data;
 	char *name = NULL;
 
-	if (kind != '+' || st->what)
+	if (kind != '+' && kind != '-')
 		return;
+	if (kind == '-') {
+		push_owned(&st->removed, collapse_ws(line, len));
+		return;
+	}
 	if ((!strcmp(file, "include/uapi/linux/bpf.h") ||
 	     !strcmp(file, "include/uapi/linux/bpf_common.h")) &&
-	    is_opcode_define(line, line + len, &name))
-		st->what = xstrfmt("opcode %s", name);
-	else if (!strcmp(file, "kernel/bpf/core.c") &&
-		 is_interp_case(line, line + len))
-		st->what = xstrdup("interpreter case in kernel/bpf/core.c");
+	    is_opcode_define(line, line + len, &name)) {
+		push_owned(&st->added, xstrfmt("opcode %s", name));
+	} else if (!strcmp(file, "kernel/bpf/core.c") &&
+		   is_interp_case(line, line + len)) {
+		strvec_push(&st->added,
+			    "interpreter case in kernel/bpf/core.c");
+	} else {
+		return;
+	}
+	push_owned(&st->added_lines, collapse_ws(line, len));
 	free(name);
+}
+
+static void insn_state_clear(struct insn_state *st)
+{
+	strvec_clear(&st->removed);
+	strvec_clear(&st->added);
+	strvec_clear(&st->added_lines);
+}
+
+/* The first added opcode or case that is not a removed line again. */
+static const char *insn_new(const struct insn_state *st)
+{
+	for (size_t i = 0; i < st->added.nr; i++) {
+		bool moved = false;
+
+		for (size_t k = 0; k < st->removed.nr && !moved; k++)
+			moved = !strcmp(st->added_lines.v[i], st->removed.v[k]);
+		if (!moved)
+			return st->added.v[i];
+	}
+	return NULL;
 }
 
 /* The JITs: arch/NAME/net/ at HEAD, less the ones the series touches. */
@@ -385,9 +518,11 @@ int check_insn(struct check_ctx *c)
 		return 0;
 	for (size_t i = 0; i < s->nr; i++) {
 		struct patch *p = &s->patches[i];
-		struct insn_state st = { NULL };
+		struct insn_state st = {
+			STRVEC_INIT, STRVEC_INIT, STRVEC_INIT
+		};
 		struct strbuf jits = STRBUF_INIT;
-		const char *diff;
+		const char *diff, *what;
 
 		if (p->parents > 1 ||
 		    (!patch_touches(p, "include/uapi/linux/bpf.h") &&
@@ -397,20 +532,23 @@ int check_insn(struct check_ctx *c)
 		if (series_patch_diff(s, p, &diff))
 			return -1;
 		diff_walk(diff, insn_line, &st);
-		if (!st.what)
+		what = insn_new(&st);
+		if (!what) {
+			insn_state_clear(&st);
 			continue;
+		}
 		list_jits(c, &jits);
 		found = c->r->nr;
 		check_addf(c, p, "insn-without-tests", -1,
 			   "new BPF instruction (%s) without %s%s%s",
-			   st.what,
+			   what,
 			   !test_bpf && !test_verifier ?
 			   "lib/test_bpf.c and test_verifier changes" :
 			   !test_bpf ? "lib/test_bpf.c changes" :
 			   "test_verifier changes",
 			   jits.len ? "; JITs to check: " : "", jits.buf);
 		strbuf_release(&jits);
-		free(st.what);
+		insn_state_clear(&st);
 		/* not when the rule is ignored */
 		if (c->r->nr > found && hint_jit_people(c))
 			return -1;
@@ -423,8 +561,11 @@ bool check_series_new_insn(struct series *s)
 {
 	for (size_t i = 0; i < s->nr; i++) {
 		struct patch *p = &s->patches[i];
-		struct insn_state st = { NULL };
+		struct insn_state st = {
+			STRVEC_INIT, STRVEC_INIT, STRVEC_INIT
+		};
 		const char *diff;
+		bool found;
 
 		if (p->parents > 1 ||
 		    (!patch_touches(p, "include/uapi/linux/bpf.h") &&
@@ -433,10 +574,10 @@ bool check_series_new_insn(struct series *s)
 		    series_patch_diff(s, p, &diff))
 			continue;
 		diff_walk(diff, insn_line, &st);
-		if (st.what) {
-			free(st.what);
+		found = insn_new(&st) != NULL;
+		insn_state_clear(&st);
+		if (found)
 			return true;
-		}
 	}
 	return false;
 }

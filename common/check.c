@@ -205,7 +205,8 @@ void check_add_clean(struct strbuf *sb, const char *s, size_t max)
 	}
 }
 
-/* Columns of a line as checkpatch counts them: characters, tabs to 8. */
+/* Columns of a message line as checkpatch counts them: characters, a
+ * tab one (length($line), no tab expansion in the commit log). */
 static size_t line_columns(const char *s, size_t len)
 {
 	size_t col = 0;
@@ -213,10 +214,7 @@ static size_t line_columns(const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		size_t l = utf8_seq((const unsigned char *)s + i, len - i);
 
-		if (s[i] == '\t')
-			col = (col + 8) & ~(size_t)7;
-		else
-			col++;
+		col++;
 		i += l ? l : 1;
 	}
 	return col;
@@ -382,12 +380,173 @@ static bool is_merge(const struct patch *p)
 	return p->parents > 1;
 }
 
+static bool line_starts(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return (size_t)(end - s) >= n && !strncmp(s, prefix, n);
+}
+
+static bool is_word_char(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+static bool is_path_char(char ch)
+{
+	return is_word_char(ch) || ch == '.' || ch == '-' || ch == '+';
+}
+
+/*
+ * The lines checkpatch lets run past 75 columns: a diffstat line
+ * ("dir/file.c | 12 +-"), a file name and a colon, as compilers and
+ * sanitizers print them ("tools/lib/bpf/btf.c:576:7: error: ..."); the
+ * stack dump tests are in stack_dump_start().
+ */
+static bool long_line_exempt(const char *s, size_t l)
+{
+	const char *end = s + l, *q = s, *w;
+	bool slash = false;
+
+	while (q < end && isspace((unsigned char)*q))
+		q++;
+	/* [a-zA-Z0-9_/.]+ \s+ | \s+ \d */
+	for (w = q; q < end && (is_word_char(*q) || *q == '/' || *q == '.'); q++)
+		;
+	if (q > w && q < end && isspace((unsigned char)*q)) {
+		const char *t = q;
+
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		if (t < end && *t == '|') {
+			t++;
+			if (t < end && isspace((unsigned char)*t)) {
+				while (t < end && isspace((unsigned char)*t))
+					t++;
+				if (t < end && isdigit((unsigned char)*t))
+					return true;
+			}
+		}
+	}
+	/* (?:[\w.\-+]*\/)++[\w.\-+]+: */
+	for (q = w; q < end;) {
+		const char *seg = q;
+
+		while (q < end && is_path_char(*q))
+			q++;
+		if (q < end && *q == '/') {
+			slash = true;
+			q++;
+			continue;
+		}
+		return slash && q > seg && q < end && *q == ':';
+	}
+	return false;
+}
+
+static bool hex_run(const char **q, const char *end, size_t min)
+{
+	const char *s = *q;
+
+	while (*q < end && isxdigit((unsigned char)**q))
+		(*q)++;
+	return (size_t)(*q - s) >= min;
+}
+
+/* A line that opens what checkpatch takes for a stack dump, whose lines
+ * are exempt up to the next blank one. */
+static bool stack_dump_start(const char *s, size_t l)
+{
+	const char *end = s + l, *q = s, *t;
+
+	while (q < end && isspace((unsigned char)*q))
+		q++;
+	if (line_starts(q, end, "WARNING:") || line_starts(q, end, "BUG:"))
+		return true;
+	/* [   12.345678] */
+	if (q < end && *q == '[') {
+		t = q + 1;
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		if (t < end && isdigit((unsigned char)*t)) {
+			while (t < end && isdigit((unsigned char)*t))
+				t++;
+			if (t < end && *t == '.') {
+				const char *d = ++t;
+
+				while (t < end && isdigit((unsigned char)*t))
+					t++;
+				if (t - d == 6) {
+					while (t < end && isspace((unsigned char)*t))
+						t++;
+					if (t < end && *t == ']')
+						return true;
+				}
+			}
+		}
+		/* [<ffffffff81000000>] */
+		t = q + 1;
+		if (t < end && *t == '<' && (t++, hex_run(&t, end, 8)) &&
+		    t + 1 < end && t[0] == '>' && t[1] == ']')
+			return true;
+	}
+	/* (?:\s+\w+:\s+[0-9a-fA-F]+){3}: "RIP: 0010 RSP: ffff..." */
+	t = s;
+	for (int k = 0; k < 3; k++) {
+		const char *w;
+
+		if (t == end || !isspace((unsigned char)*t))
+			break;
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		for (w = t; t < end && is_word_char(*t); t++)
+			;
+		if (t == w || t == end || *t != ':')
+			break;
+		t++;
+		if (t == end || !isspace((unsigned char)*t))
+			break;
+		while (t < end && isspace((unsigned char)*t))
+			t++;
+		if (!hex_run(&t, end, 1))
+			break;
+		if (k == 2)
+			return true;
+	}
+	/* #0 [ffffc900] foo at ffffffff81000000 */
+	if (q < end && *q == '#') {
+		t = q + 1;
+		if (t < end && isdigit((unsigned char)*t)) {
+			while (t < end && isdigit((unsigned char)*t))
+				t++;
+			while (t < end && isspace((unsigned char)*t))
+				t++;
+			if (t < end && *t == '[' && (t++, hex_run(&t, end, 1)) &&
+			    t < end && *t == ']') {
+				const char *w;
+
+				t++;
+				while (t < end && isspace((unsigned char)*t))
+					t++;
+				for (w = t; t < end && is_word_char(*t); t++)
+					;
+				if (t > w && line_starts(t, end, " at ")) {
+					t += 4;
+					if (hex_run(&t, end, 1))
+						return true;
+				}
+			}
+		}
+	}
+	return false;
+}
+
 static void check_description(struct check_ctx *c, const struct patch *p)
 {
 	const char *msg = p->message ? p->message : "";
 	size_t len = message_len(msg), start = body_offset(msg, len), end;
 	struct trailer_list tl = { 0 };
-	bool prose = false, tags = false;
+	bool prose = false, tags = false, stack_dump = false;
 	size_t long_nr = 0, first_line = 0, first_cols = 0, line_nr;
 
 	trailer_parse(&tl, msg, len);
@@ -412,7 +571,12 @@ static void check_description(struct check_ctx *c, const struct patch *p)
 			prose = true;
 		else if (!blank)
 			tags = true;
-		if (!blank && !trailer_like(s, l) && !memmem(s, l, "://", 3)) {
+		if (blank)
+			stack_dump = false;
+		else if (!stack_dump)
+			stack_dump = stack_dump_start(s, l);
+		if (!blank && !stack_dump && !trailer_like(s, l) &&
+		    !memmem(s, l, "://", 3) && !long_line_exempt(s, l)) {
 			size_t cols = line_columns(s, l);
 
 			if (cols > 75) {
@@ -490,6 +654,46 @@ static const char *memchr_or_end(const char *s, int ch, size_t n)
 	return p ? p : s + n;
 }
 
+/*
+ * The name without its comments, as checkpatch's parse_email() takes
+ * them out: "Peter Zijlstra (Intel)" is "Peter Zijlstra" with the
+ * comment "(Intel)", and a comment alone differing is a CHECK it makes
+ * only under --strict, no mismatch.
+ */
+static char *name_without_comments(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int depth = 0;
+
+	for (const char *q = name; *q; q++) {
+		if (*q == '(') {
+			depth++;
+		} else if (*q == ')' && depth) {
+			if (!--depth && sb.len && sb.buf[sb.len - 1] != ' ')
+				strbuf_addch(&sb, ' ');
+		} else if (!depth && !(*q == ' ' && sb.len &&
+				       sb.buf[sb.len - 1] == ' ')) {
+			strbuf_addch(&sb, *q);
+		}
+	}
+	if (depth) {	/* unbalanced: checkpatch leaves it be */
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, name);
+	}
+	strbuf_trim(&sb);
+	return strbuf_detach(&sb, NULL);
+}
+
+static bool same_name(const char *a, const char *b, bool icase)
+{
+	char *x = name_without_comments(a), *y = name_without_comments(b);
+	bool same = icase ? !strcasecmp(x, y) : !strcmp(x, y);
+
+	free(x);
+	free(y);
+	return same;
+}
+
 static void check_signoff(struct check_ctx *c, const struct patch *p)
 {
 	const char *msg = p->message ? p->message : "", *s;
@@ -508,11 +712,11 @@ static void check_signoff(struct check_ctx *c, const struct patch *p)
 		split_ident(line, &name, &addr);
 		free(line);
 		if (!strcasecmp(addr, p->author_email ? p->author_email : "") &&
-		    !strcmp(name, p->author_name ? p->author_name : "")) {
+		    same_name(name, p->author_name ? p->author_name : "", false)) {
 			exact = true;
 		} else if (!near_addr &&
 			   (!strcasecmp(addr, p->author_email ? p->author_email : "") ||
-			    !strcasecmp(name, p->author_name ? p->author_name : ""))) {
+			    same_name(name, p->author_name ? p->author_name : "", true))) {
 			near_name = name;
 			near_addr = addr;
 			continue;
@@ -784,6 +988,28 @@ static const struct area *patch_area(const struct patch *p)
 	return a;
 }
 
+/*
+ * Whether HEAD has the directory dir ("tools/lib/bpf/"): a repository of
+ * another layout (the libbpf mirror keeps libbpf in src/) cannot say
+ * that "libbpf:" touches nothing of libbpf.  True without a repository.
+ */
+static bool head_has_dir(git_repository *repo, const char *dir)
+{
+	git_object *obj = NULL;
+	char *spec;
+	bool yes;
+
+	if (!repo)
+		return true;
+	spec = xstrfmt("HEAD:%.*s", (int)strlen(dir) - 1, dir);
+	yes = !git_revparse_single(&obj, repo, spec) &&
+	      git_object_type(obj) == GIT_OBJECT_TREE;
+	git_object_free(obj);
+	git_error_clear();
+	free(spec);
+	return yes;
+}
+
 static void check_component(struct check_ctx *c, const struct patch *p)
 {
 	const char *subj = p->subject ? p->subject : "";
@@ -794,9 +1020,21 @@ static void check_component(struct check_ctx *c, const struct patch *p)
 
 	if (starts_with(subj, "Revert \"") || starts_with(subj, "Reapply \""))
 		return;
-	for (const char *q = subj; ok && q < colon; q++)
-		if (*q == ' ' && (q == subj || q[-1] != ','))
-			ok = false;
+	/* "bpf, sockmap: ", and the perf and tools habit of words:
+	 * "perf tools: ", "tools lib bpf: ", "tools headers UAPI: " (a
+	 * sentence that happens to hold ": " starts with a capital) */
+	if (ok && islower((unsigned char)*subj)) {
+		size_t words = 1;
+
+		for (const char *q = subj; q < colon; q++)
+			if (*q == ' ' && q[-1] != ',' && q[-1] != ' ')
+				words++;
+		ok = words <= 4;
+	} else {
+		for (const char *q = subj; ok && q < colon; q++)
+			if (*q == ' ' && (q == subj || q[-1] != ','))
+				ok = false;
+	}
 	if (!ok) {
 		check_addf(c, p, "subject-component", -1,
 			   "the subject names no component ('bpf: ', 'libbpf: ', ...)");
@@ -817,7 +1055,8 @@ static void check_component(struct check_ctx *c, const struct patch *p)
 	} else if (!a) {
 		for (size_t k = 0; k < ARRAY_SIZE(areas); k++)
 			if (!strcmp(first, areas[k].component) &&
-			    !patch_touches(p, areas[k].dir) && p->paths_nr) {
+			    !patch_touches(p, areas[k].dir) && p->paths_nr &&
+			    head_has_dir(c->repo, areas[k].dir)) {
 				check_addf(c, p, "subject-component", -1,
 					   "'%s:' but the patch touches nothing under %s",
 					   comp, areas[k].dir);
@@ -1009,8 +1248,17 @@ static void check_base(struct check_ctx *c)
 {
 	const struct tree_choice *t = &c->r->tree;
 
-	if (!c->repo || !t->branch || !*c->s->base)
+	if (!c->repo || !*c->s->base || ignored(c, "base-not-in-tree"))
 		return;
+	if (!t->branch) {
+		/* say once why a rule could not run, not nothing */
+		char *why = tree_no_branch_why(c->repo, t);
+
+		fprintf(stderr, "note: the base is not checked against %s [base-not-in-tree]: %s\n",
+			t->name, why);
+		free(why);
+		return;
+	}
 	if (tree_contains(c->repo, t->branch, c->s->base) == 0)
 		check_addf(c, NULL, "base-not-in-tree", -1,
 			   "the base %.12s is not in %s: rebase onto it",

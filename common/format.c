@@ -29,6 +29,7 @@ struct change {
 	int score;			/* renames, in MAX_SCORE units */
 	bool dropped;			/* a deletion that became a rename */
 	git_blob *old_blob, *new_blob;
+	char *old_link, *new_link;	/* a gitlink's text, as git diffs it */
 	void *old_hash, *new_hash;	/* rename span hashes, cached */
 	bool binary;
 	bool counted;			/* added/deleted already known */
@@ -52,6 +53,8 @@ static void changes_release(struct changes *cs)
 		free(c->new_path);
 		git_blob_free(c->old_blob);
 		git_blob_free(c->new_blob);
+		free(c->old_link);
+		free(c->new_link);
 		free(c->old_hash);
 		free(c->new_hash);
 	}
@@ -205,8 +208,18 @@ static int load_blob(git_blob **out, struct changes *cs, const git_oid *oid,
 	return 0;
 }
 
+/* git diffs a submodule as the one line "Subproject commit <sha>" */
+static char *gitlink_text(const git_oid *oid)
+{
+	return xstrfmt("Subproject commit %s\n", git_oid_tostr_s(oid));
+}
+
 static int load_blobs(struct changes *cs, struct change *c)
 {
+	if (S_ISGITLINK(c->old_mode) && !c->old_link)
+		c->old_link = gitlink_text(&c->old_oid);
+	if (S_ISGITLINK(c->new_mode) && !c->new_link)
+		c->new_link = gitlink_text(&c->new_oid);
 	if (c->old_mode && !S_ISGITLINK(c->old_mode) &&
 	    load_blob(&c->old_blob, cs, &c->old_oid, c->old_path))
 		return -1;
@@ -225,6 +238,30 @@ static size_t blob_size(const git_blob *b)
 {
 	return b ? (size_t)git_blob_rawsize(b) : 0;
 }
+
+/* What git diffs for one side of a change: the blob, a gitlink's line,
+ * or nothing when that side is absent. */
+struct side {
+	const char *data;
+	size_t size;
+	const git_blob *blob;	/* NULL for a gitlink or an absent side */
+};
+
+static struct side change_side(const struct change *c, bool new_side)
+{
+	const char *link = new_side ? c->new_link : c->old_link;
+	const git_blob *b = new_side ? c->new_blob : c->old_blob;
+	struct side sd = { blob_data(b), blob_size(b), b };
+
+	if (link) {
+		sd.data = link;
+		sd.size = strlen(link);
+		sd.blob = NULL;
+	}
+	return sd;
+}
+
+static const struct side no_side = { "", 0, NULL };
 
 static bool buffer_is_binary(const char *p, size_t len)
 {
@@ -467,6 +504,8 @@ static void make_rename(struct changes *cs, int src, int dst, int score)
 	d->old_mode = s->old_mode;
 	d->old_blob = s->old_blob;
 	s->old_blob = NULL;
+	d->old_link = s->old_link;
+	s->old_link = NULL;
 	s->dropped = true;
 }
 
@@ -912,15 +951,24 @@ static int binary_cb(const git_diff_delta *delta,
 }
 
 static int text_hunks(struct strbuf *out, const struct change *c,
-		      const git_blob *ob, const git_blob *nb,
+		      const struct side *os, const struct side *ns,
 		      const char *a_label, const char *b_label,
 		      size_t *added, size_t *deleted)
 {
 	git_diff_options o = diff_opts();
 	git_patch *patch = NULL;
 	size_t h, nh, ctx, adds, dels;
+	int err;
 
-	if (git_patch_from_blobs(&patch, ob, c->old_path, nb, c->new_path, &o) < 0)
+	/* blobs as ever; a gitlink's line is no blob */
+	if ((os->size && !os->blob) || (ns->size && !ns->blob))
+		err = git_patch_from_buffers(&patch, os->data, os->size,
+					     c->old_path, ns->data, ns->size,
+					     c->new_path, &o);
+	else
+		err = git_patch_from_blobs(&patch, os->blob, c->old_path,
+					   ns->blob, c->new_path, &o);
+	if (err < 0)
 		return git_err("unable to diff '%s'",
 			       c->new_path ? c->new_path : c->old_path);
 	git_patch_line_stats(&ctx, &adds, &dels, patch);
@@ -975,6 +1023,8 @@ static int emit_pair(struct strbuf *out, struct change *c, int abbrev,
 	unsigned om = old_side ? c->old_mode : 0, nm = new_side ? c->new_mode : 0;
 	const git_blob *ob = old_side ? c->old_blob : NULL;
 	const git_blob *nb = new_side ? c->new_blob : NULL;
+	struct side os = old_side ? change_side(c, false) : no_side;
+	struct side ns = new_side ? change_side(c, true) : no_side;
 	bool same, binary;
 	int ret = 0;
 
@@ -995,10 +1045,9 @@ static int emit_pair(struct strbuf *out, struct change *c, int abbrev,
 		add_quoted(&hdr, c->new_path);
 		strbuf_addch(&hdr, '\n');
 	}
-	binary = buffer_is_binary(blob_data(ob), blob_size(ob)) ||
-		 buffer_is_binary(blob_data(nb), blob_size(nb));
-	same = blob_size(ob) == blob_size(nb) &&
-	       !memcmp(blob_data(ob), blob_data(nb), blob_size(ob));
+	binary = buffer_is_binary(os.data, os.size) ||
+		 buffer_is_binary(ns.data, ns.size);
+	same = os.size == ns.size && !memcmp(os.data, ns.data, os.size);
 	if (!(om && nm && git_oid_equal(&c->old_oid, &c->new_oid))) {
 		static const git_oid zero;
 		int len = binary ? GIT_OID_HEXSZ : abbrev;
@@ -1053,7 +1102,7 @@ static int emit_pair(struct strbuf *out, struct change *c, int abbrev,
 			add_prefixed(&b, "b/", np);
 		else
 			strbuf_addstr(&b, "/dev/null");
-		ret = text_hunks(out, c, ob, nb, a.buf, b.buf, &ad, &de);
+		ret = text_hunks(out, c, &os, &ns, a.buf, b.buf, &ad, &de);
 		if (old_side && new_side) {
 			c->added = ad;
 			c->deleted = de;
@@ -1138,23 +1187,23 @@ static int count_stats(struct changes *cs)
 
 	for (i = 0; i < cs->nr; i++) {
 		struct change *c = &cs->v[i];
-		const git_blob *ob, *nb;
+		struct side os, ns;
 
 		if (c->dropped || c->counted)
 			continue;
 		if (load_blobs(cs, c))
 			return -1;
-		ob = c->old_blob;
-		nb = c->new_blob;
-		c->binary = buffer_is_binary(blob_data(ob), blob_size(ob)) ||
-			    buffer_is_binary(blob_data(nb), blob_size(nb));
+		os = change_side(c, false);
+		ns = change_side(c, true);
+		c->binary = buffer_is_binary(os.data, os.size) ||
+			    buffer_is_binary(ns.data, ns.size);
 		if (c->old_mode && c->new_mode &&
 		    git_oid_equal(&c->old_oid, &c->new_oid)) {
 			c->added = c->deleted = 0;
 		} else if (c->binary) {
-			c->added = blob_size(nb);
-			c->deleted = blob_size(ob);
-		} else if (text_hunks(NULL, c, ob, nb, NULL, NULL,
+			c->added = ns.size;
+			c->deleted = os.size;
+		} else if (text_hunks(NULL, c, &os, &ns, NULL, NULL,
 				      &c->added, &c->deleted)) {
 			return -1;
 		}

@@ -156,14 +156,91 @@ static int load_commit(struct series *s, git_repository *repo,
 	return load_paths(p, repo, commit);
 }
 
-/* Resolve "A..B" (or "A" as "A..HEAD") into the two ends. */
-static int parse_range(git_repository *repo, const char *range,
-		       git_oid *from, git_oid *to, char **to_name)
+/* The range as every message spells it: "A..B" in full ("A" and "A.."
+ * are "A..HEAD", "..B" is "HEAD..B"); --root C is "C" from its root. */
+static char *series_range_name(const char *range, unsigned flags)
+{
+	const char *dots = strstr(range, "..");
+
+	if (flags & SERIES_ROOT)
+		return xstrfmt("--root %s", range);
+	if (!dots)
+		return xstrfmt("%s..HEAD", range);
+	if (dots == range)
+		return xstrfmt("HEAD..%s", dots[2] ? dots + 2 : "HEAD");
+	return xstrfmt("%.*s..%s", (int)(dots - range), range,
+		       dots[2] ? dots + 2 : "HEAD");
+}
+
+static int repo_commit_quiet(git_commit **out, git_repository *repo,
+			     const char *rev)
+{
+	git_object *obj = NULL;
+	int err;
+
+	*out = NULL;
+	err = git_revparse_single(&obj, repo, rev) ||
+	      git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	git_error_clear();
+	return err ? -1 : 0;
+}
+
+/*
+ * "C^" (or "C~", "C^1", "C~1") where C is a root commit: the parent
+ * that C does not have, so that "C^..C" names C as it does for every
+ * other commit.  True with *root set to C.
+ */
+static bool parent_of_root(git_repository *repo, const char *rev,
+			   git_oid *root)
+{
+	size_t n = strlen(rev);
+	git_commit *c = NULL;
+	char *base;
+	bool yes = false;
+
+	if (n > 2 && (!strcmp(rev + n - 2, "^1") || !strcmp(rev + n - 2, "~1")))
+		n -= 2;
+	else if (n > 1 && (rev[n - 1] == '^' || rev[n - 1] == '~'))
+		n -= 1;
+	else
+		return false;
+	base = xstrndup(rev, n);
+	if (!repo_commit_quiet(&c, repo, base) && !git_commit_parentcount(c)) {
+		git_oid_cpy(root, git_commit_id(c));
+		yes = true;
+	}
+	git_commit_free(c);
+	free(base);
+	return yes;
+}
+
+/* Resolve "A..B" (or "A" as "A..HEAD") into the two ends; *from_root
+ * when A is the parent a root commit lacks (all of B's history). */
+static int parse_range(git_repository *repo, const char *range, bool root,
+		       git_oid *from, bool *from_root, git_oid *to,
+		       char **to_name)
 {
 	const char *dots = strstr(range, "..");
 	char *a, *b;
 	git_commit *ca = NULL, *cb = NULL;
+	git_oid r;
 	int ret = -1;
+
+	*from_root = false;
+	if (root) {
+		/* format-patch --root C: C and everything below it */
+		if (dots)
+			return error("--root takes a revision, not the range '%s'",
+				     range);
+		if (repo_commit(&cb, repo, range))
+			return -1;
+		git_oid_cpy(to, git_commit_id(cb));
+		git_commit_free(cb);
+		*from_root = true;
+		*to_name = xstrdup(range);
+		return 0;
+	}
 
 	if (dots && dots[2] == '.')
 		return error("symmetric range '%s' is not a series: use A..B",
@@ -179,9 +256,15 @@ static int parse_range(git_repository *repo, const char *range,
 		a = xstrdup(range);
 		b = xstrdup("HEAD");
 	}
-	if (repo_commit(&ca, repo, a) || repo_commit(&cb, repo, b))
+	if (parent_of_root(repo, a, &r)) {
+		*from_root = true;
+	} else if (repo_commit(&ca, repo, a)) {
 		goto out;
-	git_oid_cpy(from, git_commit_id(ca));
+	}
+	if (repo_commit(&cb, repo, b))
+		goto out;
+	if (!*from_root)
+		git_oid_cpy(from, git_commit_id(ca));
 	git_oid_cpy(to, git_commit_id(cb));
 	*to_name = b;
 	b = NULL;
@@ -232,23 +315,29 @@ static int linear_range(git_oid **ids, size_t *nr, git_repository *repo,
 	git_oid *v = NULL, cur = *to;
 	size_t n = 0, alloc = 0;
 	int ret = 1;
+	bool done = false;
 
 	*ids = NULL;
 	*nr = 0;
-	while (!git_oid_equal(&cur, from)) {
+	/* from NULL: down to the root commit */
+	while (!done && !(from && git_oid_equal(&cur, from))) {
 		git_commit *c = NULL;
 
 		if (n >= 1000 || git_commit_lookup(&c, repo, &cur)) {
 			git_error_clear();
 			goto out;
 		}
-		if (git_commit_parentcount(c) != 1) {
+		if (git_commit_parentcount(c) != 1 &&
+		    (from || git_commit_parentcount(c))) {
 			git_commit_free(c);
 			goto out;
 		}
 		ALLOC_GROW(v, n + 1, alloc);
 		v[n++] = cur;
-		cur = *git_commit_parent_id(c, 0);
+		if (git_commit_parentcount(c))
+			cur = *git_commit_parent_id(c, 0);
+		else
+			done = true;
 		git_commit_free(c);
 	}
 	for (size_t i = 0; i < n / 2; i++) {
@@ -286,16 +375,19 @@ int series_load_range(struct series *s, git_repository *repo,
 	git_revwalk *walk = NULL;
 	git_oid from, to, id;
 	char *to_name = NULL;
+	bool from_root;
 	int ret = -1, err;
 
 	memset(s, 0, sizeof(*s));
 	s->source = SERIES_RANGE;
 	s->repo = repo;
-	s->range = xstrdup(range);
-	if (parse_range(repo, range, &from, &to, &to_name))
+	if (parse_range(repo, range, flags & SERIES_ROOT, &from, &from_root,
+			&to, &to_name))
 		goto out;
+	s->range = series_range_name(range, flags);
 	s->tip_ref = tip_branch(repo, to_name, &to);
-	if (!linear_range(&line, &line_nr, repo, &from, &to)) {
+	if (!linear_range(&line, &line_nr, repo, from_root ? NULL : &from,
+			  &to)) {
 		for (size_t i = 0; i < line_nr; i++)
 			if (load_commit_id(s, repo, &line[i], flags))
 				goto out;
@@ -303,7 +395,8 @@ int series_load_range(struct series *s, git_repository *repo,
 	}
 	if (git_revwalk_new(&walk, repo) ||
 	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) ||
-	    git_revwalk_push(walk, &to) || git_revwalk_hide(walk, &from)) {
+	    git_revwalk_push(walk, &to) ||
+	    (!from_root && git_revwalk_hide(walk, &from))) {
 		git_err("unable to walk '%s'", range);
 		goto out;
 	}
@@ -316,7 +409,15 @@ int series_load_range(struct series *s, git_repository *repo,
 	}
 loaded:
 	if (!s->nr && !(flags & SERIES_ALLOW_EMPTY)) {
-		error("empty range '%s': no commits to send", range);
+		const char *dots = strstr(s->range, "..");
+
+		/* say why, for check and send alike */
+		if (dots)
+			error("empty range '%s': every commit of '%s' is in '%.*s'",
+			      s->range, dots + 2, (int)(dots - s->range),
+			      s->range);
+		else
+			error("empty range '%s'", s->range);
 		goto out;
 	}
 	if (s->nr) {
@@ -329,7 +430,7 @@ loaded:
 			git_oid_tostr(s->base, sizeof(s->base),
 				      git_commit_parent_id(first, 0));
 		git_commit_free(first);
-	} else {
+	} else if (!from_root) {
 		git_oid_tostr(s->base, sizeof(s->base), &from);
 	}
 	ret = 0;

@@ -66,16 +66,18 @@ struct series {
 	struct patch *cover;	/* file mode: the cover letter, or NULL */
 	size_t replies;		/* file mode: answers in a thread mbox,
 				 * skipped */
-	char *range;		/* range mode: the range as given */
+	char *range;		/* range mode: "A..B", as messages spell it */
 };
 
 /* Flags for series_load_range(). */
 #define SERIES_ALLOW_MERGES	(1u << 0)	/* keep merges (check reports them) */
 #define SERIES_ALLOW_EMPTY	(1u << 1)	/* an empty range is no error */
+#define SERIES_ROOT		(1u << 2)	/* RANGE is one revision: all of its
+						 * history, as format-patch --root */
 
 /*
  * Load RANGE ("A..B", or a single revision "A" meaning "A..HEAD" as
- * git format-patch reads it).  Returns 0, or -1 after printing an error
+ * git format-patch reads it; "C^..C" of a root commit C is C alone).  Returns 0, or -1 after printing an error
  * that names the culprit (unknown revision, empty range, merge commit).
  */
 int series_load_range(struct series *s, git_repository *repo,

@@ -258,11 +258,27 @@ void fixes_parse(struct fixes_tag *f, const char *value)
 		return;
 	}
 	if (strncmp(q, " (\"", 3)) {
-		f->why = "not followed by exactly one space and (\"subject\")";
+		/* "abc (subject)": the quotes are what is missing */
+		if (!strncmp(q, " (", 2) && q[2] != ' ' && q[2] != '"')
+			f->why = "the subject is not in quotes: write (\"subject\")";
+		else
+			f->why = "not followed by exactly one space and (\"subject\")";
 		return;
 	}
 	if (!f->subject || strlen(q) < 5 || strcmp(q + strlen(q) - 2, "\")")) {
-		f->why = "the subject is not closed by \")";
+		const char *close = NULL;
+
+		/* ("subject"). or ("subject") and more: say what follows */
+		for (const char *c = strstr(q, "(\""); c && (c = strstr(c + 1, "\")"));)
+			close = c + 1;
+		if (!close)
+			f->why = "the subject is not closed by \")";
+		else if (!strcmp(close + 1, "."))
+			f->why = "a full stop after the closing \")";
+		else if (!close[1 + strspn(close + 1, " \t")])
+			f->why = "white space after the closing \")";
+		else
+			f->why = "text after the closing \")";
 		return;
 	}
 	f->ok = true;

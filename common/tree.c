@@ -278,12 +278,40 @@ int tree_default_range(char **out, git_repository *repo, const char *cmd)
 	branch = repo_current_branch(repo);
 	if (branch)
 		error("branch '%s' has no upstream: give a range, e.g. "
-		      "'git bpf %s bpf-next/master..'", branch, cmd);
+		      "'git bpf %s bpf-next/master..HEAD'", branch, cmd);
 	else
 		error("HEAD is detached, so there is no upstream: give a "
-		      "range, e.g. 'git bpf %s bpf-next/master..'", cmd);
+		      "range, e.g. 'git bpf %s bpf-next/master..HEAD'", cmd);
 	free(branch);
 	return -1;
+}
+
+bool tree_repo_is_kernel(git_repository *repo)
+{
+	git_object *obj = NULL;
+	bool yes;
+
+	if (!repo)
+		return false;
+	yes = !git_revparse_single(&obj, repo, "HEAD:kernel/bpf") &&
+	      git_object_type(obj) == GIT_OBJECT_TREE;
+	git_object_free(obj);
+	git_error_clear();
+	return yes;
+}
+
+char *tree_no_branch_why(git_repository *repo, const struct tree_choice *t)
+{
+	const char *kind = NULL;
+
+	if (t->branch)
+		return NULL;
+	if (t->iproute2 && !tree_repo_is_iproute2(repo))
+		kind = "; this is no iproute2 tree (no ip/ip.c and tc/tc.c at HEAD)";
+	else if (!t->iproute2 && !tree_repo_is_kernel(repo))
+		kind = "; this is no kernel tree (no kernel/bpf/ at HEAD)";
+	return xstrfmt("no %s branch: no [trees] %s, no remote whose URL ends in %s.git%s",
+		       t->name, t->name, trees[t->id].repo, kind ? kind : "");
 }
 
 bool tree_repo_is_iproute2(git_repository *repo)

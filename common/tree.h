@@ -83,10 +83,16 @@ int tree_upstream(char **out, git_repository *repo);
 #define TREE_DEFAULT_RANGE "@{upstream}..HEAD"
 /*
  * That range with the upstream spelled out; -1 with "branch 'b' has no
- * upstream: give a range, e.g. 'git bpf <cmd> bpf-next/master..'" (or
+ * upstream: give a range, e.g. 'git bpf <cmd> bpf-next/master..HEAD'" (or
  * the detached HEAD's) when there is none.  Caller frees *out.
  */
 int tree_default_range(char **out, git_repository *repo, const char *cmd);
+/* Whether HEAD's tree is a kernel tree (it has kernel/bpf/). */
+bool tree_repo_is_kernel(git_repository *repo);
+/* Why the tree's branch could not be found, for a message ("no bpf-next
+ * branch: ...; this is no kernel tree ..."); NULL when t has a branch.
+ * Caller frees. */
+char *tree_no_branch_why(git_repository *repo, const struct tree_choice *t);
 
 /* Whether HEAD's tree looks like iproute2 (ip/ip.c and tc/tc.c). */
 bool tree_repo_is_iproute2(git_repository *repo);

@@ -152,7 +152,7 @@ test_expect_success 'a merge is kept when the caller reports it' '
 
 test_expect_success 'an empty range is exit 2' '
 	(cd repo && test_expect_code 2 ts range topic..topic) 2>err &&
-	echo "error: empty range '"'"'topic..topic'"'"': no commits to send" >expect &&
+	echo "error: empty range '"'"'topic..topic'"'"': every commit of '"'"'topic'"'"' is in '"'"'topic'"'"'" >expect &&
 	test_cmp expect err
 '
 

@@ -195,6 +195,17 @@ test_expect_success 'K: reads the diffstat of a patch, in a range too' '
 	test_cmp expect actual
 '
 
+test_expect_success 'no argument and no upstream is a usage error' '
+	git init -q lonely &&
+	(cd lonely && test_commit_file a.c "int a;" "a: First" &&
+	 test_expect_code 2 git-bpf-maintainers) >out 2>err &&
+	test_must_be_empty out &&
+	echo "error: no path, range or patch file given, and no upstream for the default range @{upstream}..HEAD" >expect &&
+	head -n 1 err >actual &&
+	test_cmp expect actual &&
+	grep "^usage: git bpf maintainers " err
+'
+
 test_expect_success 'the default range is the upstream of the branch' '
 	(cd linux && git branch -q --set-upstream-to=bpf-next/master series &&
 	 git-bpf-maintainers) >actual &&
@@ -470,7 +481,7 @@ test_expect_success 'the fallback takes [lists] from the INI file' '
 	bpf = bpf-test@example.org
 	bpf-maintainers = Alexei Starovoitov <ast@kernel.org>, daniel@iogearbox.net
 	EOF
-	(cd iproute2 && GIT_BPF_CONFIG=../bpf.ini git-bpf-maintainers --no-roles) >actual 2>err &&
+	(cd iproute2 && GIT_BPF_CONFIG=../bpf.ini git-bpf-maintainers --no-roles ip/ip.c) >actual 2>err &&
 	printf "%s\n" "Alexei Starovoitov <ast@kernel.org>" daniel@iogearbox.net \
 		bpf-test@example.org >expect &&
 	test_cmp expect actual

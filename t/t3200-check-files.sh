@@ -241,7 +241,7 @@ test_expect_success 'no upstream and no range is exit 2 with advice' '
 	git checkout -q --no-track -b lonely bpf-next/master &&
 	test_expect_code 2 git bpf check 2>../err
 	) &&
-	echo "error: branch '"'"'lonely'"'"' has no upstream: give a range, e.g. '"'"'git bpf check bpf-next/master..'"'"'" >expect &&
+	echo "error: branch '"'"'lonely'"'"' has no upstream: give a range, e.g. '"'"'git bpf check bpf-next/master..HEAD'"'"'" >expect &&
 	test_cmp expect err
 '
 

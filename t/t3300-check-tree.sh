@@ -153,6 +153,38 @@ test_expect_success 'base-not-in-tree fires when bpf-next lacks the base' '
 	test_cmp expect quiet
 '
 
+test_expect_success 'no kernel tree: a note says once which branch is missing and why' '
+	git init -q nokernel &&
+	(
+	cd nokernel &&
+	commit_msg lib/a.c "/* a */" <<-EOF &&
+	lib: First
+
+	The base.
+	EOF
+	commit_msg src/libbpf.c "/* b */" <<-EOF &&
+	libbpf: Second
+
+	On the base, in the layout of the libbpf mirror (src/, not
+	tools/lib/bpf/): "libbpf:" is no misfit there.
+
+	$sob
+	EOF
+	git bpf check HEAD~1..HEAD >../out 2>../err &&
+	test_expect_code 1 git bpf check --json --tree=bpf HEAD~1..HEAD >../json.out 2>../json.err &&
+	git bpf check --ignore=base-not-in-tree HEAD~1..HEAD >/dev/null 2>../ignored
+	) &&
+	echo "tree: bpf-next (no Fixes: tags)" >expect &&
+	test_cmp expect out &&
+	echo "note: the base is not checked against bpf-next [base-not-in-tree]: no bpf-next branch: no [trees] bpf-next, no remote whose URL ends in bpf-next.git; this is no kernel tree (no kernel/bpf/ at HEAD)" >expect &&
+	test_cmp expect err &&
+	echo "note: the base is not checked against bpf [base-not-in-tree]: no bpf branch: no [trees] bpf, no remote whose URL ends in bpf.git; this is no kernel tree (no kernel/bpf/ at HEAD)" >expect &&
+	test_cmp expect json.err &&
+	test_must_be_empty ignored &&
+	(cd repo && git bpf check --tree=bpf-next bpf-next/master.. 2>../kernel.err >/dev/null) &&
+	test_must_be_empty kernel.err
+'
+
 test_expect_success '[trees] bpf-next names the branch' '
 	cat >bpf.ini <<-\EOF &&
 	[trees]

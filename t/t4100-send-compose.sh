@@ -501,7 +501,7 @@ test_expect_success 'without a range the upstream is the base, and must exist' '
 		git checkout -q topic
 	) &&
 	grep "^\[PATCH bpf-next 3/3\] libbpf: Log skipped programs$" out &&
-	echo "error: branch '"'"'lonely'"'"' has no upstream: give a range, e.g. '"'"'git bpf send bpf-next/master..'"'"'" >expect &&
+	echo "error: branch '"'"'lonely'"'"' has no upstream: give a range, e.g. '"'"'git bpf send bpf-next/master..HEAD'"'"'" >expect &&
 	test_cmp expect err2
 '
 
