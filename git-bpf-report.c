@@ -282,7 +282,10 @@ int main(int argc, char **argv)
 	repo_library_init();
 	if (repo_open(&repo))
 		goto out;
-	if (config_load(&cfg, repo) || sender(&cfg, &name, &email))
+	if (config_load(&cfg, repo) ||
+	    config_use_identity(&cfg, o.deliver.identity,
+				o.deliver.no_identity) ||
+	    sender(&cfg, &name, &email))
 		goto out;
 	if (report_init(&r, repo))
 		goto out;

@@ -269,12 +269,49 @@ char *config_git(const struct config *cfg, const char *key)
 	return ret;
 }
 
-void config_use_identity(struct config *cfg, const char *name, bool none)
+struct all_data {
+	struct strvec *out;
+	bool seen;
+};
+
+static int all_cb(const git_config_entry *e, void *data)
+{
+	struct all_data *a = data;
+
+	a->seen = true;
+	if (e->value)
+		strvec_push(a->out, e->value);
+	return 0;
+}
+
+void config_git_all(const struct config *cfg, const char *key,
+		    struct strvec *out)
+{
+	struct all_data a = { out, false };
+	char *ikey;
+
+	if (!cfg->git)
+		return;
+	ikey = identity_key(cfg, key);
+	if (ikey)
+		git_config_get_multivar_foreach(cfg->git, ikey, NULL, all_cb,
+						&a);
+	if (!a.seen)
+		git_config_get_multivar_foreach(cfg->git, key, NULL, all_cb,
+						&a);
+	git_error_clear();
+	free(ikey);
+}
+
+int config_use_identity(struct config *cfg, const char *name, bool none)
 {
 	if (!name && !none)
-		return;		/* sendemail.identity, read by config_load */
+		return 0;	/* sendemail.identity, read by config_load */
+	if (!none && strchr(name, '\n'))
+		return error("identity '%s' holds a line break", name);
 	free(cfg->identity);
 	cfg->identity = none ? NULL : xstrdup(name);
+	return 0;
 }
 
 char *config_get(const struct config *cfg, const char *ini_key,

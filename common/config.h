@@ -48,9 +48,12 @@ void config_ini_all(const struct config *cfg, const char *key, bool split,
  * sendemail.<identity>.KEY first, and a key without a value is unset.
  */
 char *config_git(const struct config *cfg, const char *key);
+/* Every value of a git key, in order (the identity's, when it has any). */
+void config_git_all(const struct config *cfg, const char *key,
+		    struct strvec *out);
 /* --identity=NAME (name) or --no-identity (none) over sendemail.identity;
- * neither given keeps what config_load read. */
-void config_use_identity(struct config *cfg, const char *name, bool none);
+ * neither given keeps what config_load read.  0, or -1 after an error. */
+int config_use_identity(struct config *cfg, const char *name, bool none);
 /* INI key first, then git key (either may be NULL); caller frees. */
 char *config_get(const struct config *cfg, const char *ini_key,
 		 const char *git_key);
