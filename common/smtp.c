@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "smtp.h"
 #include "strbuf.h"
@@ -69,8 +70,17 @@ bool smtp_server_is_loopback(const char *server)
 	return false;
 }
 
+bool smtp_is_program(const struct smtp_settings *s)
+{
+	return s->program || s->sendmail_cmd;
+}
+
 char *smtp_server_name(const struct smtp_settings *s)
 {
+	if (s->sendmail_cmd)
+		return xstrdup(s->sendmail_cmd);
+	if (s->program)
+		return xstrdup(s->program);
 	if (strchr(s->server, ':'))
 		return xstrfmt("[%s]:%ld", s->server, s->port);
 	return xstrfmt("%s:%ld", s->server, s->port);
@@ -109,6 +119,101 @@ static int parse_long(const char *v, long min, long max, long *out)
 	return 0;
 }
 
+/* git send-email's default: the first sendmail of these that runs. */
+static char *find_sendmail(void)
+{
+	const char *path = getenv("PATH");
+	struct strvec dirs = STRVEC_INIT;
+	char *ret = NULL;
+
+	strvec_push(&dirs, "/usr/sbin");
+	strvec_push(&dirs, "/usr/lib");
+	if (path)
+		strvec_split(&dirs, path, ':');
+	for (size_t i = 0; i < dirs.nr && !ret; i++) {
+		char *p = xstrfmt("%s/sendmail", dirs.v[i]);
+
+		if (!access(p, X_OK))
+			ret = p;
+		else
+			free(p);
+	}
+	strvec_clear(&dirs);
+	return ret;
+}
+
+/* Which server, or which program: see smtp.h. */
+static int choose_transport(struct smtp_settings *s, const struct config *cfg,
+			    const struct smtp_overrides *o)
+{
+	const char *ini = config_ini(cfg, "smtp.server");
+	char *server = o->server ? xstrdup(o->server) :
+		       ini ? xstrdup(ini) : NULL;
+
+	if (!server) {
+		s->sendmail_cmd = config_git(cfg, "sendemail.sendmailCmd");
+		if (s->sendmail_cmd && *s->sendmail_cmd)
+			return 0;
+		free(s->sendmail_cmd);
+		s->sendmail_cmd = NULL;
+		server = config_git(cfg, "sendemail.smtpServer");
+	}
+	if (!server || !*server) {
+		free(server);
+		s->program = find_sendmail();
+		if (s->program)
+			return 0;
+		error("no SMTP server configured");
+		hint("set 'server' in the [smtp] section of git-bpf's config, or git's 'sendemail.smtpServer'");
+		return -1;
+	}
+	if (server[0] == '/') {
+		s->program = server;
+		return 0;
+	}
+	s->server = server;
+	return 0;
+}
+
+static int load_options(struct smtp_settings *s, const struct config *cfg)
+{
+	char *batch = config_git(cfg, "sendemail.smtpBatchSize");
+	char *delay = config_git(cfg, "sendemail.smtpReloginDelay");
+	int ret = -1;
+
+	config_git_all(cfg, "sendemail.smtpServerOption", &s->server_options);
+	s->auth = config_git(cfg, "sendemail.smtpAuth");
+	if (s->auth) {
+		/* send-email's check of the names (RFC 4422) */
+		for (const char *p = s->auth; *p; p++)
+			if (!isupper((unsigned char)*p) &&
+			    !isdigit((unsigned char)*p) && !strchr("-_ \t", *p)) {
+				error("invalid SMTP auth '%s': mechanism names are upper case", s->auth);
+				goto out;
+			}
+		if (strcmp(s->auth, "none"))
+			s->oauth = strstr(s->auth, "XOAUTH2") ||
+				   strstr(s->auth, "OAUTHBEARER");
+	}
+	if (batch && parse_long(batch, 0, 1000000, &s->batch_size)) {
+		error("SMTP batch size '%s' is no number of messages", batch);
+		goto out;
+	}
+	if (delay && parse_long(delay, 0, 86400, &s->relogin_delay)) {
+		error("SMTP relogin delay '%s' is no number of seconds", delay);
+		goto out;
+	}
+	if (delay && !batch) {
+		error("sendemail.smtpReloginDelay needs sendemail.smtpBatchSize");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(batch);
+	free(delay);
+	return ret;
+}
+
 int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 		       const struct smtp_overrides *o)
 {
@@ -119,8 +224,8 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 	if (!o)
 		o = &none;
 	memset(s, 0, sizeof(*s));
-	s->server = setting(cfg, o->server, "smtp.server",
-			    "sendemail.smtpServer");
+	if (choose_transport(s, cfg, o) || load_options(s, cfg))
+		goto out;
 	enc = setting(cfg, o->encryption, "smtp.encryption",
 		      "sendemail.smtpEncryption");
 	port = setting(cfg, o->port, "smtp.port", "sendemail.smtpServerPort");
@@ -132,13 +237,9 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 					"sendemail.envelopeSender");
 	timeout = config_get(cfg, "smtp.timeout", NULL);
 
-	if (!s->server || !*s->server) {
-		error("no SMTP server configured");
-		hint("set 'server' in the [smtp] section of git-bpf's config, or git's 'sendemail.smtpServer'");
-		goto out;
-	}
-	if (s->server[0] == '/') {
-		error("SMTP server '%s' is a program; git bpf sends over SMTP only", s->server);
+	if (smtp_is_program(s)) {
+		/* the program has its own settings; ours never reach it */
+		ret = 0;
 		goto out;
 	}
 	if (!valid_host(s->server)) {
@@ -214,6 +315,10 @@ out:
 
 void smtp_settings_release(struct smtp_settings *s)
 {
+	free(s->program);
+	free(s->sendmail_cmd);
+	strvec_clear(&s->server_options);
+	free(s->auth);
 	free(s->server);
 	free(s->user);
 	if (s->pass)
