@@ -38,6 +38,7 @@ struct smtp {
 	struct strbuf refusal;		/* the last 4xx/5xx reply: curl may
 					 * say QUIT after it */
 	bool in_auth;			/* between AUTH and its final reply */
+	bool auth_tried;		/* we said AUTH in this session */
 	bool authenticated;
 	enum smtp_failure failure;
 	struct strbuf reason;
@@ -175,6 +176,39 @@ static int choose_transport(struct smtp_settings *s, const struct config *cfg,
 	return 0;
 }
 
+/* sendemail.smtpAuth: mechanism names as send-email checks them (RFC
+ * 4422), and only those libcurl speaks, so a typo is no silent AUTH. */
+static int check_auth(struct smtp_settings *s)
+{
+	static const char *const known[] = {
+		"PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5", "NTLM", "GSSAPI",
+		"EXTERNAL", "XOAUTH2", "OAUTHBEARER",
+	};
+	struct strvec mechs = STRVEC_INIT;
+	int ret = 0;
+
+	for (char *p = s->auth; *p; p++)
+		if (*p == '\t')
+			*p = ' ';
+	strvec_split(&mechs, s->auth, ' ');
+	for (size_t i = 0; i < mechs.nr && !ret; i++) {
+		size_t k = 0;
+
+		while (k < ARRAY_SIZE(known) && strcmp(known[k], mechs.v[i]))
+			k++;
+		if (k == ARRAY_SIZE(known))
+			ret = error("unknown SMTP auth mechanism '%s' in sendemail.smtpAuth (%s)",
+				    mechs.v[i], "PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, NTLM, GSSAPI, EXTERNAL, XOAUTH2, OAUTHBEARER or none");
+		else if (!strcmp(mechs.v[i], "XOAUTH2") ||
+			 !strcmp(mechs.v[i], "OAUTHBEARER"))
+			s->oauth = true;
+	}
+	if (!ret && !mechs.nr)
+		ret = error("sendemail.smtpAuth names no mechanism");
+	strvec_clear(&mechs);
+	return ret;
+}
+
 static int load_options(struct smtp_settings *s, const struct config *cfg)
 {
 	char *batch = config_git(cfg, "sendemail.smtpBatchSize");
@@ -183,18 +217,8 @@ static int load_options(struct smtp_settings *s, const struct config *cfg)
 
 	config_git_all(cfg, "sendemail.smtpServerOption", &s->server_options);
 	s->auth = config_git(cfg, "sendemail.smtpAuth");
-	if (s->auth) {
-		/* send-email's check of the names (RFC 4422) */
-		for (const char *p = s->auth; *p; p++)
-			if (!isupper((unsigned char)*p) &&
-			    !isdigit((unsigned char)*p) && !strchr("-_ \t", *p)) {
-				error("invalid SMTP auth '%s': mechanism names are upper case", s->auth);
-				goto out;
-			}
-		if (strcmp(s->auth, "none"))
-			s->oauth = strstr(s->auth, "XOAUTH2") ||
-				   strstr(s->auth, "OAUTHBEARER");
-	}
+	if (s->auth && strcmp(s->auth, "none") && check_auth(s))
+		goto out;
 	if (batch && parse_long(batch, 0, 1000000, &s->batch_size)) {
 		error("SMTP batch size '%s' is no number of messages", batch);
 		goto out;
@@ -380,6 +404,7 @@ static void debug_out(struct smtp *s, const char *line, size_t len)
 		while (mech < len && line[mech] != ' ')
 			mech++;
 		s->in_auth = true;
+		s->auth_tried = true;
 		if (!s->set->debug)
 			return;
 		if (mech < len)
@@ -480,10 +505,34 @@ static int on_debug(CURL *curl, curl_infotype type, char *data, size_t size,
 int smtp_open(struct smtp **out, const struct smtp_settings *set)
 {
 	struct smtp *s;
-	struct strbuf url = STRBUF_INIT;
+	struct strbuf url = STRBUF_INIT, opts = STRBUF_INIT;
+	bool no_auth = set->auth && !strcmp(set->auth, "none");
+	bool password_mechs = false;
 	CURLcode rc;
 	CURL *c;
 	int ret = -1;
+
+	/* sendemail.smtpAuth "PLAIN LOGIN": curl's "AUTH=PLAIN;AUTH=LOGIN" */
+	if (set->auth && !no_auth) {
+		struct strvec mechs = STRVEC_INIT;
+
+		strvec_split(&mechs, set->auth, ' ');
+		for (size_t i = 0; i < mechs.nr; i++) {
+			struct strbuf m = STRBUF_INIT;
+
+			strbuf_addstr(&m, mechs.v[i]);
+			strbuf_trim(&m);
+			if (m.len) {
+				strbuf_addf(&opts, "%sAUTH=%s",
+					    opts.len ? ";" : "", m.buf);
+				if (strcmp(m.buf, "XOAUTH2") &&
+				    strcmp(m.buf, "OAUTHBEARER"))
+					password_mechs = true;
+			}
+			strbuf_release(&m);
+		}
+		strvec_clear(&mechs);
+	}
 
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))
 		return error("cannot initialise libcurl");
@@ -530,10 +579,18 @@ int smtp_open(struct smtp **out, const struct smtp_settings *set)
 		else
 			rc = curl_easy_setopt(c, CURLOPT_CAINFO, set->ca);
 	}
-	if (!rc && set->user)
+	if (!rc && set->user && !no_auth) {
 		rc = curl_easy_setopt(c, CURLOPT_USERNAME, set->user);
-	if (!rc && set->user && set->pass)
-		rc = curl_easy_setopt(c, CURLOPT_PASSWORD, set->pass);
+		if (!rc && opts.len)
+			rc = curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, opts.buf);
+		/* a token for XOAUTH2 and OAUTHBEARER, a password for the
+		 * others: the one secret, as the list allows */
+		if (!rc && set->pass && set->oauth)
+			rc = curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER,
+					      set->pass);
+		if (!rc && set->pass && (!set->oauth || password_mechs))
+			rc = curl_easy_setopt(c, CURLOPT_PASSWORD, set->pass);
+	}
 	if (!rc)
 		rc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, set->timeout);
 	if (!rc)
@@ -567,6 +624,7 @@ int smtp_open(struct smtp **out, const struct smtp_settings *set)
 	ret = 0;
 out:
 	strbuf_release(&url);
+	strbuf_release(&opts);
 	return ret;
 }
 
@@ -579,6 +637,16 @@ static void explain(struct smtp *s, CURLcode rc)
 	strbuf_reset(&s->reason);
 	switch (rc) {
 	case CURLE_LOGIN_DENIED:
+		if (!s->auth_tried) {
+			/* no mechanism to try: the secret is not to blame */
+			s->failure = SMTP_FAIL_CONNECT;
+			strbuf_addf(&s->reason,
+				    "'%s' offers no AUTH mechanism that %s",
+				    s->name, s->set->auth ?
+				    "sendemail.smtpAuth allows" :
+				    "libcurl speaks");
+			return;
+		}
 		s->failure = SMTP_FAIL_AUTH;
 		strbuf_addf(&s->reason, "'%s' refused the login of '%s'",
 			    s->name, s->set->user ? s->set->user : "");
