@@ -120,8 +120,7 @@ static int parse_long(const char *v, long min, long max, long *out)
 	return 0;
 }
 
-/* git send-email's default: the first sendmail of these that runs. */
-static char *find_sendmail(void)
+char *smtp_find_sendmail(void)
 {
 	const char *path = getenv("PATH");
 	struct strvec dirs = STRVEC_INIT;
@@ -161,7 +160,7 @@ static int choose_transport(struct smtp_settings *s, const struct config *cfg,
 	}
 	if (!server || !*server) {
 		free(server);
-		s->program = find_sendmail();
+		s->program = smtp_find_sendmail();
 		if (s->program)
 			return 0;
 		error("no SMTP server configured");

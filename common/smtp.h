@@ -61,6 +61,9 @@ const char *smtp_encryption_name(enum smtp_encryption e);
 /* "server:port", as git credential and our messages name the server;
  * the program or the command for those. */
 char *smtp_server_name(const struct smtp_settings *s);
+/* git send-email's default program: the first executable sendmail in
+ * /usr/sbin, /usr/lib, then PATH; NULL when none.  Caller frees. */
+char *smtp_find_sendmail(void);
 /* Whether s runs a program rather than speaking SMTP. */
 bool smtp_is_program(const struct smtp_settings *s);
 /* Whether the server is this machine (nothing on the wire to protect). */
