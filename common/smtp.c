@@ -313,6 +313,11 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 		error("SMTP domain '%s' is no host name", s->domain);
 		goto out;
 	}
+	if (s->ca && !*s->ca) {
+		/* git send-email turns certificate checks off for this */
+		error("the CA certificates setting is empty; git bpf checks certificates unless told --insecure-skip-certificate-check");
+		goto out;
+	}
 	if (s->ca) {
 		struct stat st;
 

@@ -195,4 +195,16 @@ test_expect_success 'smtpReloginDelay without smtpBatchSize is bad input, as in 
 	git -C repo config --unset sendemail.smtpReloginDelay
 '
 
+test_expect_success 'an empty smtpSSLCertPath does not turn the checks off' '
+	smtp_config tls ca= &&
+	(
+		cd repo &&
+		test_expect_code 2 git -c sendemail.smtpSSLCertPath= bpf send \
+			--tree=bpf-next >../out 2>../err
+	) &&
+	grep "^error:" err >actual &&
+	echo "error: the CA certificates setting is empty; git bpf checks certificates unless told --insecure-skip-certificate-check" >expect &&
+	test_cmp expect actual
+'
+
 test_done
