@@ -261,7 +261,10 @@ int main(int argc, char **argv)
 	repo_library_init();
 	if (repo_open(&repo))
 		goto out;
-	if (config_load(&cfg, repo) || sender_resolve(&from, &cfg))
+	if (config_load(&cfg, repo) ||
+	    config_use_identity(&cfg, o.deliver.identity,
+				o.deliver.no_identity) ||
+	    sender_resolve(&from, &cfg))
 		goto out;
 	if (report_init(&r, repo))
 		goto out;

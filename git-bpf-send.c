@@ -222,7 +222,8 @@ int main(int argc, char **argv)
 	 */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
 			 (size_t)4 << 20);
-	if (repo_open(&repo) || config_load(&cfg, repo))
+	if (repo_open(&repo) || config_load(&cfg, repo) ||
+	    config_use_identity(&cfg, dopts.identity, dopts.no_identity))
 		goto out;
 	if (resume) {
 		ret = exit_status(deliver_resume(repo, &cfg, &dopts));

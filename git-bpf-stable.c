@@ -150,6 +150,8 @@ int main(int argc, char **argv)
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)(4 << 20));
 	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)(32 << 20));
 	if (repo_open(&repo) || config_load(&cfg, repo) ||
+	    config_use_identity(&cfg, o.deliver.identity,
+				o.deliver.no_identity) ||
 	    stable_ctx_init(&ctx, repo, &cfg, o.mainline))
 		goto out;
 	/* a kernel's history without a commit-graph takes seconds to walk */

@@ -1317,6 +1317,7 @@ int check_series(struct check_result *out, const struct check_opts *opts,
 	c.opts = opts;
 	c.s = s;
 	c.repo = opts->repo ? opts->repo : s->repo;
+	out->abbrev = repo_abbrev(c.repo);
 
 	if (opts->cfg)
 		config_ini_all(opts->cfg, "check.ignore", true, &cfg_ignore);
@@ -1439,8 +1440,9 @@ void check_print_findings(FILE *fp, const struct check_result *r, bool color)
 
 		fprintf(fp, "%zu/%zu ", f->patch, r->patches);
 		if (*f->commit)
-			fprintf(fp, "%s%.12s%s ", color ? COLOR_COMMIT : "",
-				f->commit, color ? COLOR_RESET : "");
+			fprintf(fp, "%s%.*s%s ", color ? COLOR_COMMIT : "",
+				r->abbrev ? r->abbrev : 12, f->commit,
+				color ? COLOR_RESET : "");
 		fprintf(fp, "%s: %s%s%s: %s [%s]\n",
 			*f->subject ? f->subject :
 			f->patch ? "(no subject)" : "series",

@@ -39,6 +39,8 @@ struct check_result {
 	size_t errors, warnings;
 	struct tree_choice tree;
 	struct strvec hints;	/* one per rule that fired, in order */
+	int abbrev;		/* digits of a commit id in the output:
+				 * core.abbrev */
 };
 
 enum check_checkpatch {

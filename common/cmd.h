@@ -108,7 +108,11 @@ int cmd_confirm_cb(const struct cmd_option *opt, const char *arg, bool unset);
 	OPT_BOOL(0, "smtp-debug", &(d)->smtp_debug,			\
 		 "show the SMTP conversation"),				\
 	OPT_BOOL(0, "insecure-skip-certificate-check", &(d)->insecure,	\
-		 "do not verify the server's certificate")
+		 "do not verify the server's certificate"),		\
+	OPT_STRING(0, "identity", &(d)->identity, "<name>",		\
+		   "read sendemail.<name>.* over sendemail.*"),		\
+	OPT_BOOL(0, "no-identity", &(d)->no_identity,			\
+		 "ignore sendemail.identity")
 
 enum cmd_parse_flags {
 	CMD_STOP_AT_NON_OPTION = 1 << 0, /* options come before arguments */

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "config-env.h"
 #include "strbuf.h"
 
 static char *lower(const char *s)
@@ -100,17 +101,54 @@ static void warn_if_readable(const char *path)
 			(unsigned)(st.st_mode & 07777), path);
 }
 
-/* Whether git's config sets key, without copying its value out. */
-static bool git_has(const struct config *cfg, const char *key)
+/* Whether git's config sets key, or any identity's version of it,
+ * without copying a value out. */
+static int has_cb(const git_config_entry *e, void *data)
 {
-	git_config_entry *e = NULL;
-	bool ret;
+	(void)e;
+	*(bool *)data = true;
+	return 0;
+}
 
-	if (!cfg->git)
-		return false;
-	ret = !git_config_get_entry(&e, cfg->git, key);
-	git_config_entry_free(e);
+static bool git_has(const struct config *cfg, const char *regexp)
+{
+	bool found = false;
+
+	if (cfg->git)
+		git_config_foreach_match(cfg->git, regexp, has_cb, &found);
 	git_error_clear();
+	return found;
+}
+
+/* git's config as git would see it: the files, then `git -c` above them
+ * (attached to the repository when it was opened, else here). */
+static int load_git(struct config *cfg, git_repository *repo)
+{
+	struct config_env env = { 0 };
+	struct strbuf err = STRBUF_INIT;
+	git_config *gc = NULL;
+	int ret = 0;
+
+	if (config_env_parse(&env, &err)) {
+		ret = error("%s", err.buf);
+		goto out;
+	}
+	if (repo ? git_repository_config(&gc, repo) :
+		   git_config_open_default(&gc))
+		goto out;	/* no config at all is no error */
+	if (config_env_attach(gc, repo, &env)) {
+		ret = error("cannot use the command line's config: %s",
+			    git_error_last() ? git_error_last()->message : "");
+		goto out;
+	}
+	if (git_config_snapshot(&cfg->git, gc))
+		cfg->git = NULL;
+	cfg->identity = config_git(cfg, "sendemail.identity");
+out:
+	git_config_free(gc);
+	git_error_clear();
+	config_env_release(&env);
+	strbuf_release(&err);
 	return ret;
 }
 
@@ -122,7 +160,6 @@ int config_load(struct config *cfg, git_repository *repo)
 	struct strbuf text = STRBUF_INIT;
 	char *path = NULL;
 	bool must_exist = false;
-	git_config *gc = NULL;
 
 	memset(cfg, 0, sizeof(*cfg));
 	if (env && *env) {
@@ -156,18 +193,14 @@ int config_load(struct config *cfg, git_repository *repo)
 	if (path && config_ini(cfg, "smtp.pass"))
 		warn_if_readable(path);
 
-	if (repo) {
-		if (git_repository_config_snapshot(&cfg->git, repo))
-			cfg->git = NULL;
-	} else if (!git_config_open_default(&gc)) {
-		if (git_config_snapshot(&cfg->git, gc))
-			cfg->git = NULL;
-		git_config_free(gc);
+	if (load_git(cfg, repo)) {
+		config_release(cfg);
+		return -1;
 	}
-	git_error_clear();
 	/* the password, wherever it was read from, is in memory from here
 	 * on: no core dump may show it */
-	if (config_ini(cfg, "smtp.pass") || git_has(cfg, "sendemail.smtpPass"))
+	if (config_ini(cfg, "smtp.pass") ||
+	    git_has(cfg, "^sendemail\\.(.*\\.)?smtppass$"))
 		secret_protect();
 	return 0;
 }
@@ -180,6 +213,7 @@ void config_release(struct config *cfg)
 	}
 	free(cfg->ini);
 	free(cfg->ini_path);
+	free(cfg->identity);
 	git_config_free(cfg->git);
 	memset(cfg, 0, sizeof(*cfg));
 }
@@ -220,18 +254,102 @@ void config_ini_all(const struct config *cfg, const char *key, bool split,
 	}
 }
 
-char *config_git(const struct config *cfg, const char *key)
+static char *git_string(const struct config *cfg, const char *key)
 {
 	git_buf buf = GIT_BUF_INIT;
 	char *ret = NULL;
 
-	if (!cfg->git || !key)
-		return NULL;
 	if (!git_config_get_string_buf(&buf, cfg->git, key))
 		ret = xstrdup(buf.ptr);
 	git_buf_dispose(&buf);
 	git_error_clear();
 	return ret;
+}
+
+/* "sendemail.smtpServer" as the identity's "sendemail.work.smtpServer";
+ * NULL when there is no identity or the key is none of sendemail's. */
+static char *identity_key(const struct config *cfg, const char *key)
+{
+	if (!cfg->identity || !*cfg->identity ||
+	    strncasecmp(key, "sendemail.", 10) || strchr(key + 10, '.') ||
+	    !strcasecmp(key, "sendemail.identity"))
+		return NULL;
+	return xstrfmt("sendemail.%s.%s", cfg->identity, key + 10);
+}
+
+/* git send-email reads a single-valued key only when it has a value: a
+ * bare "smtpServer" line leaves the next level to speak. */
+static bool has_value(const struct config *cfg, const char *key)
+{
+	git_config_entry *e = NULL;
+	bool ret;
+
+	ret = !git_config_get_entry(&e, cfg->git, key) && e->value;
+	git_config_entry_free(e);
+	git_error_clear();
+	return ret;
+}
+
+char *config_git(const struct config *cfg, const char *key)
+{
+	char *ikey, *ret = NULL;
+
+	if (!cfg->git || !key)
+		return NULL;
+	ikey = identity_key(cfg, key);
+	if (ikey && has_value(cfg, ikey))
+		ret = git_string(cfg, ikey);
+	else if (!strncasecmp(key, "sendemail.", 10) && !has_value(cfg, key))
+		ret = NULL;
+	else
+		ret = git_string(cfg, key);
+	free(ikey);
+	return ret;
+}
+
+struct all_data {
+	struct strvec *out;
+	bool seen;
+};
+
+static int all_cb(const git_config_entry *e, void *data)
+{
+	struct all_data *a = data;
+
+	a->seen = true;
+	if (e->value)
+		strvec_push(a->out, e->value);
+	return 0;
+}
+
+void config_git_all(const struct config *cfg, const char *key,
+		    struct strvec *out)
+{
+	struct all_data a = { out, false };
+	char *ikey;
+
+	if (!cfg->git)
+		return;
+	ikey = identity_key(cfg, key);
+	if (ikey)
+		git_config_get_multivar_foreach(cfg->git, ikey, NULL, all_cb,
+						&a);
+	if (!a.seen)
+		git_config_get_multivar_foreach(cfg->git, key, NULL, all_cb,
+						&a);
+	git_error_clear();
+	free(ikey);
+}
+
+int config_use_identity(struct config *cfg, const char *name, bool none)
+{
+	if (!name && !none)
+		return 0;	/* sendemail.identity, read by config_load */
+	if (!none && strchr(name, '\n'))
+		return error("identity '%s' holds a line break", name);
+	free(cfg->identity);
+	cfg->identity = none ? NULL : xstrdup(name);
+	return 0;
 }
 
 char *config_get(const struct config *cfg, const char *ini_key,

@@ -18,15 +18,18 @@ struct config {
 	char *ini_path;		/* the INI file read, or NULL when none */
 	struct config_entry *ini;
 	size_t ini_nr, ini_alloc;
-	git_config *git;	/* snapshot of git config, or NULL */
+	git_config *git;	/* snapshot of git config, with `git -c`
+				 * above the files; or NULL */
+	char *identity;		/* sendemail.identity or --identity */
 };
 
 /*
  * Read $GIT_BPF_CONFIG, else $XDG_CONFIG_HOME/git-bpf/config, else
  * ~/.config/git-bpf/config (a missing default file is fine, a missing
  * $GIT_BPF_CONFIG is not), and a snapshot of git config (the
- * repository's when repo is non-NULL).  Returns 0, or -1 after an error
- * naming the file and line.
+ * repository's when repo is non-NULL) with git's `-c` (the environment
+ * git passes on) above it.  Returns 0, or -1 after an error naming the
+ * file and line, or what is wrong with the `-c` environment.
  */
 int config_load(struct config *cfg, git_repository *repo);
 /* Parse INI text (for tests and fuzzing); name is used in messages. */
@@ -39,8 +42,18 @@ const char *config_ini(const struct config *cfg, const char *key);
  * on them when split is set (for address and rule lists). */
 void config_ini_all(const struct config *cfg, const char *key, bool split,
 		    struct strvec *out);
-/* A git config string ("sendemail.smtpServer"), or NULL; caller frees. */
+/*
+ * A git config string ("sendemail.smtpServer"), or NULL; caller frees.
+ * A sendemail.KEY is read as git send-email reads it: the identity's
+ * sendemail.<identity>.KEY first, and a key without a value is unset.
+ */
 char *config_git(const struct config *cfg, const char *key);
+/* Every value of a git key, in order (the identity's, when it has any). */
+void config_git_all(const struct config *cfg, const char *key,
+		    struct strvec *out);
+/* --identity=NAME (name) or --no-identity (none) over sendemail.identity;
+ * neither given keeps what config_load read.  0, or -1 after an error. */
+int config_use_identity(struct config *cfg, const char *name, bool none);
 /* INI key first, then git key (either may be NULL); caller frees. */
 char *config_get(const struct config *cfg, const char *ini_key,
 		 const char *git_key);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* deliver: journal a finished series in the outbox, then mail it over
- * SMTP, so that an interrupted send resumes with nothing lost or doubled. */
+ * SMTP or a program, so that an interrupted send resumes with nothing
+ * lost or doubled. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "message.h"
 #include "outbox.h"
 #include "smtp.h"
+#include "transport.h"
 #include "util.h"
 
 #define BAD_INPUT ERR_BAD_INPUT
@@ -216,7 +218,8 @@ static int ask_confirmation(struct delivery *d)
 	}
 
 	printf("%zu message%s to %s (%s):\n", n, n == 1 ? "" : "s",
-	       d->server_name, smtp_encryption_name(d->set.encryption));
+	       d->server_name, smtp_is_program(&d->set) ? "program" :
+	       smtp_encryption_name(d->set.encryption));
 	for (i = 0; i < d->ms->nr; i++)
 		if (is_pending(d, i)) {
 			char *e = xescaped(d->ms->v[i].subject);
@@ -245,7 +248,9 @@ out:
 
 static int get_password(struct delivery *d)
 {
-	if (!d->set.user || d->set.pass)
+	/* a program logs in by itself: no password is ever handed to one */
+	if (!d->set.user || d->set.pass || smtp_is_program(&d->set) ||
+	    (d->set.auth && !strcmp(d->set.auth, "none")))
 		return 0;
 	credential_init(&d->cred, "smtp", d->server_name, d->set.user);
 	secret_protect();
@@ -261,9 +266,9 @@ static int get_password(struct delivery *d)
  * on: it refused the login, the connection or the message.  A timeout
  * or a lost connection may have come after the data went through.
  */
-static bool nothing_went_out(struct smtp *s)
+static bool nothing_went_out(struct transport *s)
 {
-	switch (smtp_failure(s)) {
+	switch (transport_failure(s)) {
 	case SMTP_FAIL_AUTH:
 	case SMTP_FAIL_CONNECT:
 	case SMTP_FAIL_REFUSED:
@@ -273,28 +278,29 @@ static bool nothing_went_out(struct smtp *s)
 	}
 }
 
-static void report_failure(struct delivery *d, struct smtp *s, size_t i)
+static void report_failure(struct delivery *d, struct transport *s, size_t i)
 {
 	size_t left = count_pending(d), n = d->ms->nr;
 
-	switch (smtp_failure(s)) {
+	switch (transport_failure(s)) {
 	case SMTP_FAIL_AUTH:
-		error("%s", smtp_reason(s));
+		error("%s", transport_reason(s));
 		if (d->cred_from_git && d->cred_rejected)
-			hint("the password came from 'git credential'; it was told the login failed");
+			hint("the %s came from 'git credential'; it was told the login failed",
+			     d->set.oauth ? "token" : "password");
 		break;
 	case SMTP_FAIL_CONNECT:
-		error("%s", smtp_reason(s));
-		if (strstr(smtp_reason(s), "certificate"))
+		error("%s", transport_reason(s));
+		if (strstr(transport_reason(s), "certificate"))
 			hint("name the server's CA certificates with 'ca' in the [smtp] section of git-bpf's config");
 		break;
 	case SMTP_FAIL_REFUSED:
 		error("message %zu/%zu '%s' refused: %s", i + 1, n,
-		      d->ms->v[i].subject, smtp_reason(s));
+		      d->ms->v[i].subject, transport_reason(s));
 		break;
 	default:
 		error("message %zu/%zu '%s' not sent: %s", i + 1, n,
-		      d->ms->v[i].subject, smtp_reason(s));
+		      d->ms->v[i].subject, transport_reason(s));
 		break;
 	}
 	if (d->ob.in_flight && d->ob.in_flight[i])
@@ -343,15 +349,15 @@ static int mark_in_flight(void *arg)
 
 static int send_pending(struct delivery *d)
 {
-	struct smtp *s = NULL;
+	struct transport *s = NULL;
 	bool approved = false;
 	size_t i;
 	int ret = -1;
 
-	if (d->set.insecure)
+	if (d->set.insecure && !smtp_is_program(&d->set))
 		warning("certificate checks are off (--insecure-skip-certificate-check): anyone on the way to '%s' can read and change the mail%s",
 			d->server_name, d->set.user ? " and the password" : "");
-	if (smtp_open(&s, &d->set))
+	if (transport_open(&s, &d->set))
 		return -1;
 	for (i = 0; i < d->ms->nr; i++) {
 		const struct message *m = &d->ms->v[i];
@@ -359,17 +365,17 @@ static int send_pending(struct delivery *d)
 
 		if (!is_pending(d, i))
 			continue;
-		smtp_before_end(s, mark_in_flight, &f);
-		if (smtp_send(s, d->sender[i], &d->rcpts[i], m->text,
-			      strlen(m->text))) {
+		transport_before_end(s, mark_in_flight, &f);
+		if (transport_send(s, d->sender[i], &d->rcpts[i], m->text,
+				   strlen(m->text))) {
 			/* an answer came: surely not delivered */
-			if (f.marked && smtp_failure(s) == SMTP_FAIL_REFUSED &&
+			if (f.marked && transport_failure(s) == SMTP_FAIL_REFUSED &&
 			    outbox_mark_unsent(&d->ob, i, m->message_id))
 				goto out;
-			if (smtp_authenticated(s) && d->cred_from_git &&
+			if (transport_authenticated(s) && d->cred_from_git &&
 			    !approved)
 				credential_approve(&d->cred);
-			else if (smtp_failure(s) == SMTP_FAIL_AUTH &&
+			else if (transport_failure(s) == SMTP_FAIL_AUTH &&
 				 d->cred_from_git)
 				d->cred_rejected = !credential_reject(&d->cred);
 			report_failure(d, s, i);
@@ -379,7 +385,8 @@ static int send_pending(struct delivery *d)
 				outbox_clear(&d->ob);
 			goto out;
 		}
-		if (!approved && d->cred_from_git && smtp_authenticated(s)) {
+		if (!approved && d->cred_from_git &&
+		    transport_authenticated(s)) {
 			credential_approve(&d->cred);
 			approved = true;
 		}
@@ -395,7 +402,7 @@ static int send_pending(struct delivery *d)
 	}
 	ret = 0;
 out:
-	smtp_close(s);
+	transport_close(s);
 	return ret;
 }
 

@@ -766,27 +766,114 @@ static int smtp_probe(const struct smtp_settings *set, const char *url,
 	return rc == CURLE_OK ? 0 : -1;
 }
 
+/* The program a sendmailCmd starts: its first word, unquoted. */
+static char *command_word(const char *cmd)
+{
+	struct strbuf w = STRBUF_INIT;
+	char quote = 0;
+
+	while (*cmd == ' ' || *cmd == '\t')
+		cmd++;
+	for (; *cmd; cmd++) {
+		if (quote && *cmd == quote)
+			quote = 0;
+		else if (!quote && (*cmd == '"' || *cmd == '\''))
+			quote = *cmd;
+		else if (!quote && (*cmd == ' ' || *cmd == '\t'))
+			break;
+		else
+			strbuf_addch(&w, *cmd);
+	}
+	return strbuf_detach(&w, NULL);
+}
+
+/* Where PATH finds prog (or prog itself when it names a path). */
+static char *find_in_path(const char *prog)
+{
+	struct strvec dirs = STRVEC_INIT;
+	const char *path = getenv("PATH");
+	char *ret = NULL;
+
+	if (strchr(prog, '/'))
+		return xstrdup(prog);
+	strvec_split(&dirs, path ? path : "", ':');
+	for (size_t i = 0; i < dirs.nr && !ret; i++) {
+		char *p = xstrfmt("%s/%s", dirs.v[i], prog);
+
+		if (!access(p, X_OK))
+			ret = p;
+		else
+			free(p);
+	}
+	strvec_clear(&dirs);
+	return ret;
+}
+
+/* A program transport: what runs, and whether it can. */
+static void check_program(struct doctor_report *r,
+			  const struct smtp_settings *set)
+{
+	static const char fix[] =
+		"point sendemail.smtpServer (or sendemail.sendmailCmd) at an installed sendmail-like program, such as /usr/bin/msmtp";
+	char *word = set->sendmail_cmd ? command_word(set->sendmail_cmd) :
+		     xstrdup(set->program);
+	char *path = *word ? find_in_path(word) : NULL;
+	struct stat st;
+
+	if (set->sendmail_cmd)
+		doctor_add(r, "smtp-config", DOCTOR_OK, NULL,
+			   "program: sendemail.sendmailCmd '%s', run by sh -c",
+			   set->sendmail_cmd);
+	else
+		doctor_add(r, "smtp-config", DOCTOR_OK, NULL, "program: %s",
+			   set->program);
+	if (!path)
+		doctor_add(r, "smtp-program", DOCTOR_ERROR, fix,
+			   "'%s' is not in PATH", word);
+	else if (stat(path, &st))
+		doctor_add(r, "smtp-program", DOCTOR_ERROR, fix,
+			   "'%s' does not exist", path);
+	else if (!S_ISREG(st.st_mode) || access(path, X_OK))
+		doctor_add(r, "smtp-program", DOCTOR_ERROR, fix,
+			   "'%s' is not an executable file", path);
+	else
+		doctor_add(r, "smtp-program", DOCTOR_OK, NULL,
+			   "%s is an executable file", path);
+	free(path);
+	free(word);
+}
+
 void doctor_check_smtp(struct doctor_report *r, const struct doctor_env *env)
 {
 	static const char fix[] =
 		"git config --global sendemail.smtpServer HOST (and sendemail.smtpServerPort, sendemail.smtpEncryption, sendemail.smtpUser)";
 	struct smtp_settings set;
 	struct strbuf url = STRBUF_INIT, err = STRBUF_INIT;
-	char *server, *name;
+	char *server, *cmd, *sendmail, *name;
 	long timeout;
 
 	server = config_get(env->cfg, "smtp.server", "sendemail.smtpServer");
-	if (!server || !*server) {
+	cmd = config_git(env->cfg, "sendemail.sendmailCmd");
+	sendmail = smtp_find_sendmail();
+	if ((!server || !*server) && (!cmd || !*cmd) && !sendmail) {
 		doctor_add(r, "smtp-config", DOCTOR_WARNING, fix,
 			   "no SMTP server configured: git bpf send can only write files");
 		free(server);
+		free(cmd);
 		return;
 	}
 	free(server);
+	free(cmd);
+	free(sendmail);
 	/* the same settings, defaults and refusals as delivery */
 	if (smtp_settings_load(&set, env->cfg, NULL)) {
 		doctor_add(r, "smtp-config", DOCTOR_ERROR, fix,
 			   "the SMTP settings are not usable (the error above says why)");
+		smtp_settings_release(&set);
+		return;
+	}
+	if (smtp_is_program(&set)) {
+		check_program(r, &set);
 		smtp_settings_release(&set);
 		return;
 	}

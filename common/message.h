@@ -62,6 +62,8 @@ struct deliver_opts {
 	const char *smtp_encryption;	/* "ssl", "tls", "none" */
 	const char *smtp_user;
 	const char *confirm;		/* "auto", "always", "never" */
+	const char *identity;		/* --identity: sendemail.<it>.* */
+	bool no_identity;		/* --no-identity */
 	bool smtp_debug;
 	bool insecure;			/* --insecure-skip-certificate-check */
 };

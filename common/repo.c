@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /* repo: opening the repository, and libgit2's last error turned into our
  * message once, where the library was called. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
+#include "config-env.h"
 #include "repo.h"
 #include "strbuf.h"
 #include "util.h"
@@ -35,6 +40,23 @@ int git_err(const char *fmt, ...)
 	return -1;
 }
 
+/* git's -c, from the start: every snapshot of the repository's config,
+ * ours or libgit2's own, sees it.  A bad one is config_load()'s error. */
+static void attach_cmdline_config(git_repository *repo)
+{
+	struct config_env env = { 0 };
+	struct strbuf err = STRBUF_INIT;
+	git_config *cfg = NULL;
+
+	if (!config_env_parse(&env, &err) && env.nr &&
+	    !git_repository_config(&cfg, repo))
+		config_env_attach(cfg, repo, &env);
+	git_config_free(cfg);
+	git_error_clear();
+	config_env_release(&env);
+	strbuf_release(&err);
+}
+
 git_repository *repo_open_quiet(void)
 {
 	git_repository *repo = NULL;
@@ -44,6 +66,8 @@ git_repository *repo_open_quiet(void)
 				    NULL))
 		repo = NULL;
 	git_error_clear();
+	if (repo)
+		attach_cmdline_config(repo);
 	return repo;
 }
 
@@ -59,26 +83,137 @@ int repo_open(git_repository **out)
 	return error("not a git repository: '%s'", cwd);
 }
 
+/* The objects in one pack, from its .idx fan-out; 0 when unreadable. */
+static unsigned long pack_objects(int dirfd, const char *idx)
+{
+	unsigned char head[8], last[4];
+	off_t at = 255 * 4;
+	unsigned long n = 0;
+	int fd = openat(dirfd, idx, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return 0;
+	if (pread(fd, head, sizeof(head), 0) != (ssize_t)sizeof(head))
+		goto out;
+	if (!memcmp(head, "\377tOc", 4))
+		at += 8;	/* version 2 and on: magic and version first */
+	if (pread(fd, last, sizeof(last), at) == (ssize_t)sizeof(last))
+		n = (unsigned long)last[0] << 24 | (unsigned long)last[1] << 16 |
+		    (unsigned long)last[2] << 8 | last[3];
+out:
+	close(fd);
+	return n;
+}
+
+static unsigned long count_packed(const char *objects)
+{
+	char *path = xstrfmt("%s/pack", objects);
+	DIR *d = opendir(path);
+	struct dirent *e;
+	unsigned long n = 0;
+
+	free(path);
+	if (!d)
+		return 0;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char *pack;
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".idx"))
+			continue;
+		/* an .idx counts when its pack is there, as in git */
+		pack = xstrfmt("%.*s.pack", (int)(len - 4), e->d_name);
+		if (!faccessat(dirfd(d), pack, F_OK, 0))
+			n += pack_objects(dirfd(d), e->d_name);
+		free(pack);
+	}
+	closedir(d);
+	return n;
+}
+
+/*
+ * git's repo_approximate_object_count(): the objects of the packs,
+ * here and in the alternates (loose objects are not counted).
+ */
+static unsigned long approximate_object_count(git_repository *repo)
+{
+	const char *common = git_repository_commondir(repo);
+	char *objects = xstrfmt("%s%sobjects", common,
+				ends_with(common, "/") ? "" : "/");
+	char *alt_path = xstrfmt("%s/info/alternates", objects);
+	struct strbuf alt = STRBUF_INIT;
+	unsigned long n = count_packed(objects);
+
+	if (strbuf_read_file(&alt, alt_path) >= 0) {
+		char *line = alt.buf, *nl;
+
+		for (; *line; line = nl ? nl + 1 : line + strlen(line)) {
+			nl = strchr(line, '\n');
+			if (nl)
+				*nl = '\0';
+			if (!*line || *line == '#')
+				continue;
+			if (*line == '/') {
+				n += count_packed(line);
+			} else {
+				char *rel = xstrfmt("%s/%s", objects, line);
+
+				n += count_packed(rel);
+				free(rel);
+			}
+			if (!nl)
+				break;
+		}
+	}
+	strbuf_release(&alt);
+	free(alt_path);
+	free(objects);
+	return n;
+}
+
+int repo_abbrev_auto(unsigned long count)
+{
+	int len = 0;
+
+	/* find_unique_abbrev_r(): 2^len objects expect a collision at
+	 * 2^(len/2); four bits a hex digit; never under 7 */
+	while (count >>= 1)
+		len++;
+	len = (len + 1 + 1) / 2;
+	return len < 7 ? 7 : len;
+}
+
 int repo_abbrev(git_repository *repo)
 {
 	git_config *cfg = NULL;
+	git_config_entry *e = NULL;
 	int32_t v = 12;
-	git_buf buf = GIT_BUF_INIT;
 
 	if (!repo || git_repository_config_snapshot(&cfg, repo)) {
 		git_error_clear();
 		return 12;
 	}
-	if (!git_config_get_string_buf(&buf, cfg, "core.abbrev")) {
+	/* git_default_core_config()'s reading of it */
+	if (!git_config_get_entry(&e, cfg, "core.abbrev") && e->value) {
+		const char *s = e->value;
+		/* git_parse_maybe_bool_text(): words, not numbers */
+		bool no = !*s || !strcasecmp(s, "false") ||
+			  !strcasecmp(s, "no") || !strcasecmp(s, "off");
 		char *end;
-		long n = strtol(buf.ptr, &end, 10);
+		long long n;
 
-		if (!*end && n >= 4 && n <= 40)
+		errno = 0;
+		n = strtoll(s, &end, 0);
+		if (!strcasecmp(s, "auto")) {
+			v = repo_abbrev_auto(approximate_object_count(repo));
+		} else if (no) {
+			v = GIT_OID_HEXSZ;
+		} else if (!errno && end != s && n >= 4 && n <= GIT_OID_HEXSZ &&
+			   !*end) {
 			v = (int32_t)n;
-		else if (!strcmp(buf.ptr, "no"))
-			v = 40;
+		}
 	}
-	git_buf_dispose(&buf);
+	git_config_entry_free(e);
 	git_config_free(cfg);
 	git_error_clear();
 	return v;

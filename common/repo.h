@@ -22,8 +22,11 @@ int repo_open(git_repository **out);
 /* The same, without the error when there is none (file mode). */
 git_repository *repo_open_quiet(void);
 
-/* core.abbrev, 12 when unset or "auto" (what kernel developers set). */
+/* core.abbrev read as git reads it ("auto" as git computes it, "no" the
+ * full 40); 12 when unset or unusable (what kernel developers set). */
 int repo_abbrev(git_repository *repo);
+/* git's automatic length for a repository of count packed objects. */
+int repo_abbrev_auto(unsigned long count);
 
 /* Resolve a revision to a commit; error naming it when unknown. */
 int repo_commit(git_commit **out, git_repository *repo, const char *rev);

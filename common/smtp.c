@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "smtp.h"
 #include "strbuf.h"
@@ -41,6 +42,7 @@ struct smtp {
 	struct strbuf refusal;		/* the last 4xx/5xx reply: curl may
 					 * say QUIT after it */
 	bool in_auth;			/* between AUTH and its final reply */
+	bool auth_tried;		/* we said AUTH in this session */
 	bool authenticated;
 	enum smtp_failure failure;
 	struct strbuf reason;
@@ -73,8 +75,17 @@ bool smtp_server_is_loopback(const char *server)
 	return false;
 }
 
+bool smtp_is_program(const struct smtp_settings *s)
+{
+	return s->program || s->sendmail_cmd;
+}
+
 char *smtp_server_name(const struct smtp_settings *s)
 {
+	if (s->sendmail_cmd)
+		return xstrdup(s->sendmail_cmd);
+	if (s->program)
+		return xstrdup(s->program);
 	if (strchr(s->server, ':'))
 		return xstrfmt("[%s]:%ld", s->server, s->port);
 	return xstrfmt("%s:%ld", s->server, s->port);
@@ -113,6 +124,123 @@ static int parse_long(const char *v, long min, long max, long *out)
 	return 0;
 }
 
+char *smtp_find_sendmail(void)
+{
+	const char *path = getenv("PATH");
+	struct strvec dirs = STRVEC_INIT;
+	char *ret = NULL;
+
+	strvec_push(&dirs, "/usr/sbin");
+	strvec_push(&dirs, "/usr/lib");
+	if (path)
+		strvec_split(&dirs, path, ':');
+	for (size_t i = 0; i < dirs.nr && !ret; i++) {
+		char *p = xstrfmt("%s/sendmail", dirs.v[i]);
+
+		if (!access(p, X_OK))
+			ret = p;
+		else
+			free(p);
+	}
+	strvec_clear(&dirs);
+	return ret;
+}
+
+/* Which server, or which program: see smtp.h. */
+static int choose_transport(struct smtp_settings *s, const struct config *cfg,
+			    const struct smtp_overrides *o)
+{
+	const char *ini = config_ini(cfg, "smtp.server");
+	char *server = o->server ? xstrdup(o->server) :
+		       ini ? xstrdup(ini) : NULL;
+
+	if (!server) {
+		s->sendmail_cmd = config_git(cfg, "sendemail.sendmailCmd");
+		if (s->sendmail_cmd && *s->sendmail_cmd)
+			return 0;
+		free(s->sendmail_cmd);
+		s->sendmail_cmd = NULL;
+		server = config_git(cfg, "sendemail.smtpServer");
+	}
+	if (!server || !*server) {
+		free(server);
+		s->program = smtp_find_sendmail();
+		if (s->program)
+			return 0;
+		error("no SMTP server configured");
+		hint("set 'server' in the [smtp] section of git-bpf's config, or git's 'sendemail.smtpServer'");
+		return -1;
+	}
+	if (server[0] == '/') {
+		s->program = server;
+		return 0;
+	}
+	s->server = server;
+	return 0;
+}
+
+/* sendemail.smtpAuth: mechanism names as send-email checks them (RFC
+ * 4422), and only those libcurl speaks, so a typo is no silent AUTH. */
+static int check_auth(struct smtp_settings *s)
+{
+	static const char *const known[] = {
+		"PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5", "NTLM", "GSSAPI",
+		"EXTERNAL", "XOAUTH2", "OAUTHBEARER",
+	};
+	struct strvec mechs = STRVEC_INIT;
+	int ret = 0;
+
+	for (char *p = s->auth; *p; p++)
+		if (*p == '\t')
+			*p = ' ';
+	strvec_split(&mechs, s->auth, ' ');
+	for (size_t i = 0; i < mechs.nr && !ret; i++) {
+		size_t k = 0;
+
+		while (k < ARRAY_SIZE(known) && strcmp(known[k], mechs.v[i]))
+			k++;
+		if (k == ARRAY_SIZE(known))
+			ret = error("unknown SMTP auth mechanism '%s' in sendemail.smtpAuth (%s)",
+				    mechs.v[i], "PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, NTLM, GSSAPI, EXTERNAL, XOAUTH2, OAUTHBEARER or none");
+		else if (!strcmp(mechs.v[i], "XOAUTH2") ||
+			 !strcmp(mechs.v[i], "OAUTHBEARER"))
+			s->oauth = true;
+	}
+	if (!ret && !mechs.nr)
+		ret = error("sendemail.smtpAuth names no mechanism");
+	strvec_clear(&mechs);
+	return ret;
+}
+
+static int load_options(struct smtp_settings *s, const struct config *cfg)
+{
+	char *batch = config_git(cfg, "sendemail.smtpBatchSize");
+	char *delay = config_git(cfg, "sendemail.smtpReloginDelay");
+	int ret = -1;
+
+	config_git_all(cfg, "sendemail.smtpServerOption", &s->server_options);
+	s->auth = config_git(cfg, "sendemail.smtpAuth");
+	if (s->auth && strcmp(s->auth, "none") && check_auth(s))
+		goto out;
+	if (batch && parse_long(batch, 0, 1000000, &s->batch_size)) {
+		error("SMTP batch size '%s' is no number of messages", batch);
+		goto out;
+	}
+	if (delay && parse_long(delay, 0, 86400, &s->relogin_delay)) {
+		error("SMTP relogin delay '%s' is no number of seconds", delay);
+		goto out;
+	}
+	if (delay && !batch) {
+		error("sendemail.smtpReloginDelay needs sendemail.smtpBatchSize");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(batch);
+	free(delay);
+	return ret;
+}
+
 int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 		       const struct smtp_overrides *o)
 {
@@ -123,8 +251,8 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 	if (!o)
 		o = &none;
 	memset(s, 0, sizeof(*s));
-	s->server = setting(cfg, o->server, "smtp.server",
-			    "sendemail.smtpServer");
+	if (choose_transport(s, cfg, o) || load_options(s, cfg))
+		goto out;
 	enc = setting(cfg, o->encryption, "smtp.encryption",
 		      "sendemail.smtpEncryption");
 	port = setting(cfg, o->port, "smtp.port", "sendemail.smtpServerPort");
@@ -136,13 +264,9 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 					"sendemail.envelopeSender");
 	timeout = config_get(cfg, "smtp.timeout", NULL);
 
-	if (!s->server || !*s->server) {
-		error("no SMTP server configured");
-		hint("set 'server' in the [smtp] section of git-bpf's config, or git's 'sendemail.smtpServer'");
-		goto out;
-	}
-	if (s->server[0] == '/') {
-		error("SMTP server '%s' is a program; git bpf sends over SMTP only", s->server);
+	if (smtp_is_program(s)) {
+		/* the program has its own settings; ours never reach it */
+		ret = 0;
 		goto out;
 	}
 	if (!valid_host(s->server)) {
@@ -193,6 +317,11 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 		error("SMTP domain '%s' is no host name", s->domain);
 		goto out;
 	}
+	if (s->ca && !*s->ca) {
+		/* git send-email turns certificate checks off for this */
+		error("the CA certificates setting is empty; git bpf checks certificates unless told --insecure-skip-certificate-check");
+		goto out;
+	}
 	if (s->ca) {
 		struct stat st;
 
@@ -218,6 +347,10 @@ out:
 
 void smtp_settings_release(struct smtp_settings *s)
 {
+	free(s->program);
+	free(s->sendmail_cmd);
+	strvec_clear(&s->server_options);
+	free(s->auth);
 	free(s->server);
 	free(s->user);
 	if (s->pass)
@@ -288,6 +421,7 @@ static void debug_out(struct smtp *s, const char *line, size_t len)
 		while (mech < len && line[mech] != ' ')
 			mech++;
 		s->in_auth = true;
+		s->auth_tried = true;
 		if (!s->set->debug)
 			return;
 		if (mech < len)
@@ -388,10 +522,34 @@ static int on_debug(CURL *curl, curl_infotype type, char *data, size_t size,
 int smtp_open(struct smtp **out, const struct smtp_settings *set)
 {
 	struct smtp *s;
-	struct strbuf url = STRBUF_INIT;
+	struct strbuf url = STRBUF_INIT, opts = STRBUF_INIT;
+	bool no_auth = set->auth && !strcmp(set->auth, "none");
+	bool password_mechs = false;
 	CURLcode rc;
 	CURL *c;
 	int ret = -1;
+
+	/* sendemail.smtpAuth "PLAIN LOGIN": curl's "AUTH=PLAIN;AUTH=LOGIN" */
+	if (set->auth && !no_auth) {
+		struct strvec mechs = STRVEC_INIT;
+
+		strvec_split(&mechs, set->auth, ' ');
+		for (size_t i = 0; i < mechs.nr; i++) {
+			struct strbuf m = STRBUF_INIT;
+
+			strbuf_addstr(&m, mechs.v[i]);
+			strbuf_trim(&m);
+			if (m.len) {
+				strbuf_addf(&opts, "%sAUTH=%s",
+					    opts.len ? ";" : "", m.buf);
+				if (strcmp(m.buf, "XOAUTH2") &&
+				    strcmp(m.buf, "OAUTHBEARER"))
+					password_mechs = true;
+			}
+			strbuf_release(&m);
+		}
+		strvec_clear(&mechs);
+	}
 
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))
 		return error("cannot initialise libcurl");
@@ -438,10 +596,18 @@ int smtp_open(struct smtp **out, const struct smtp_settings *set)
 		else
 			rc = curl_easy_setopt(c, CURLOPT_CAINFO, set->ca);
 	}
-	if (!rc && set->user)
+	if (!rc && set->user && !no_auth) {
 		rc = curl_easy_setopt(c, CURLOPT_USERNAME, set->user);
-	if (!rc && set->user && set->pass)
-		rc = curl_easy_setopt(c, CURLOPT_PASSWORD, set->pass);
+		if (!rc && opts.len)
+			rc = curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, opts.buf);
+		/* a token for XOAUTH2 and OAUTHBEARER, a password for the
+		 * others: the one secret, as the list allows */
+		if (!rc && set->pass && set->oauth)
+			rc = curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER,
+					      set->pass);
+		if (!rc && set->pass && (!set->oauth || password_mechs))
+			rc = curl_easy_setopt(c, CURLOPT_PASSWORD, set->pass);
+	}
 	if (!rc)
 		rc = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, set->timeout);
 	if (!rc)
@@ -475,6 +641,7 @@ int smtp_open(struct smtp **out, const struct smtp_settings *set)
 	ret = 0;
 out:
 	strbuf_release(&url);
+	strbuf_release(&opts);
 	return ret;
 }
 
@@ -487,6 +654,16 @@ static void explain(struct smtp *s, CURLcode rc)
 	strbuf_reset(&s->reason);
 	switch (rc) {
 	case CURLE_LOGIN_DENIED:
+		if (!s->auth_tried) {
+			/* no mechanism to try: the secret is not to blame */
+			s->failure = SMTP_FAIL_CONNECT;
+			strbuf_addf(&s->reason,
+				    "'%s' offers no AUTH mechanism that %s",
+				    s->name, s->set->auth ?
+				    "sendemail.smtpAuth allows" :
+				    "libcurl speaks");
+			return;
+		}
 		s->failure = SMTP_FAIL_AUTH;
 		strbuf_addf(&s->reason, "'%s' refused the login of '%s'",
 			    s->name, s->set->user ? s->set->user : "");

@@ -17,7 +17,12 @@ enum smtp_encryption {
 };
 
 struct smtp_settings {
-	char *server;		/* host name or address */
+	/* a program instead of SMTP, as git send-email runs one: */
+	char *program;		/* an absolute sendemail.smtpServer, or the
+				 * sendmail found when nothing is set */
+	char *sendmail_cmd;	/* sendemail.sendmailCmd, run by sh -c */
+	struct strvec server_options;	/* sendemail.smtpServerOption */
+	char *server;		/* host name or address; NULL: a program */
 	long port;
 	enum smtp_encryption encryption;
 	char *user;		/* NULL: no AUTH */
@@ -25,6 +30,11 @@ struct smtp_settings {
 	char *ca;		/* CA file or directory; NULL: the system's */
 	char *domain;		/* the name we give in EHLO; NULL: curl's */
 	char *envelope_sender;	/* MAIL FROM; NULL: the message's From */
+	char *auth;		/* sendemail.smtpAuth: mechanisms allowed,
+				 * NULL any; "none": no AUTH at all */
+	bool oauth;		/* the secret is an OAuth 2.0 bearer token */
+	long batch_size;	/* messages a connection; 0: no limit */
+	long relogin_delay;	/* seconds between two connections */
 	long timeout;		/* seconds: connect, and each reply */
 	bool insecure;		/* no certificate checks (loudly) */
 	bool debug;		/* print the dialogue, secrets redacted */
@@ -39,13 +49,23 @@ struct smtp_overrides {
  * Fill s from the command line, then git-bpf's [smtp] section, then git's
  * sendemail.* keys.  0, or -1 after an error naming the bad value (no
  * server, unknown encryption, bad port...): the caller's bad input.
+ * The transport is a program when the server is an absolute path or
+ * sendemail.sendmailCmd is set (the INI file's and the command line's
+ * server win over it), and when nothing names a server but a sendmail
+ * is installed, as git send-email chooses.
  */
 int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 		       const struct smtp_overrides *o);
 void smtp_settings_release(struct smtp_settings *s);
 const char *smtp_encryption_name(enum smtp_encryption e);
-/* "server:port", as git credential and our messages name the server. */
+/* "server:port", as git credential and our messages name the server;
+ * the program or the command for those. */
 char *smtp_server_name(const struct smtp_settings *s);
+/* git send-email's default program: the first executable sendmail in
+ * /usr/sbin, /usr/lib, then PATH; NULL when none.  Caller frees. */
+char *smtp_find_sendmail(void);
+/* Whether s runs a program rather than speaking SMTP. */
+bool smtp_is_program(const struct smtp_settings *s);
 /* Whether the server is this machine (nothing on the wire to protect). */
 bool smtp_server_is_loopback(const char *server);
 

@@ -14,13 +14,14 @@
 
 import argparse
 import asyncio
+import base64
 import os
 import signal
 import socket
 import ssl
 import sys
 
-from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, LoginPassword
 
 
 def parse_args():
@@ -33,7 +34,13 @@ def parse_args():
     p.add_argument('--key')
     p.add_argument('--user', help='require AUTH as USER:PASSWORD')
     p.add_argument('--auth-only', metavar='MECH',
-                   help='offer only this AUTH mechanism (PLAIN, LOGIN)')
+                   help='offer only this AUTH mechanism (PLAIN, LOGIN, '
+                   'XOAUTH2, OAUTHBEARER)')
+    p.add_argument('--oauth-token', metavar='TOKEN',
+                   help='also offer XOAUTH2 and OAUTHBEARER, accepting '
+                   'only the --user name with this bearer token')
+    p.add_argument('--connections', metavar='FILE',
+                   help='append a line to FILE for each connection')
     p.add_argument('--drop-after', type=int, metavar='K',
                    help='after K accepted messages, drop the connection '
                    'at the next MAIL command, without a reply')
@@ -113,6 +120,47 @@ class Handler:
         return '250 2.0.0 Ok: queued as %04d' % self.accepted
 
 
+def bearer_check(args, data):
+    """Whether an XOAUTH2 ("user=U^Aauth=Bearer T^A^A") or OAUTHBEARER
+    ("n,a=U,^A...^Aauth=Bearer T^A^A") response names our user and token."""
+    user = args.user.split(':', 1)[0]
+    fields = data.split(b'\x01')
+    who = fields[0]
+    if who.startswith(b'n,'):
+        who = who.split(b',')[1]
+        who = who[2:] if who.startswith(b'a=') else b''
+    elif who.startswith(b'user='):
+        who = who[5:]
+    auth = [f for f in fields if f.startswith(b'auth=Bearer ')]
+    return (who == user.encode() and len(auth) == 1 and
+            auth[0][12:] == args.oauth_token.encode())
+
+
+class OAuthHandler(Handler):
+    """A handler whose auth_ methods add the two OAuth 2.0 mechanisms."""
+
+    async def _bearer(self, server, args, mech):
+        if len(args) == 1:
+            data = await server.challenge_auth('')
+            if data is MISSING:
+                return AuthResult(success=False, handled=True)
+        else:
+            try:
+                data = base64.b64decode(args[1], validate=True)
+            except ValueError:
+                return AuthResult(success=False, handled=False)
+        ok = bearer_check(self.args, data)
+        print(f'auth {mech} {"ok" if ok else "refused"}', file=sys.stderr,
+              flush=True)
+        return AuthResult(success=ok, handled=False)
+
+    async def auth_XOAUTH2(self, server, args):
+        return await self._bearer(server, args, 'XOAUTH2')
+
+    async def auth_OAUTHBEARER(self, server, args):
+        return await self._bearer(server, args, 'OAUTHBEARER')
+
+
 def authenticator(want):
     user, password = want.split(':', 1)
 
@@ -159,7 +207,7 @@ async def main():
     if args.hang:
         server = await asyncio.start_server(hang_client, '127.0.0.1', 0)
     else:
-        handler = Handler(args)
+        handler = OAuthHandler(args) if args.oauth_token else Handler(args)
         kw = dict(hostname='smtp.test', decode_data=False,
                   enable_SMTPUTF8=True)
         if args.mode == 'starttls':
@@ -169,9 +217,13 @@ async def main():
                 args.user), auth_require_tls=(args.mode == 'starttls'))
             if args.auth_only:
                 kw.update(auth_exclude_mechanism=[
-                    m for m in ('PLAIN', 'LOGIN') if m != args.auth_only])
+                    m for m in ('PLAIN', 'LOGIN', 'XOAUTH2', 'OAUTHBEARER')
+                    if m != args.auth_only])
 
         def factory():
+            if args.connections:
+                with open(args.connections, 'a') as f:
+                    f.write('connection\n')
             return SMTP(handler, loop=loop, **kw)
         server = await loop.create_server(
             factory, '127.0.0.1', 0,

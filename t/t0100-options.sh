@@ -23,6 +23,7 @@ send --smtp-port
 send --smtp-encryption
 send --smtp-user
 send --confirm
+send --identity
 stable-request --mainline
 stable-request -o --output-directory
 stable-request --smtp-server
@@ -30,6 +31,7 @@ stable-request --smtp-port
 stable-request --smtp-encryption
 stable-request --smtp-user
 stable-request --confirm
+stable-request --identity
 maintainers --maintainers
 trailers --mbox
 report --commit
@@ -44,6 +46,7 @@ report --smtp-port
 report --smtp-encryption
 report --smtp-user
 report --confirm
+report --identity
 doctor --config
 EOF
 

@@ -90,8 +90,6 @@ static void test_overrides(void **state)
 static void test_bad_settings(void **state)
 {
 	static const char *const bad[] = {
-		"[smtp]\nport = 25\n",
-		"[smtp]\nserver = /usr/sbin/sendmail\n",
 		"[smtp]\nserver = smtp.example.org/x\n",
 		"[smtp]\nserver = smtp.example.org\nencryption = maybe\n",
 		"[smtp]\nserver = smtp.example.org\nport = 0\n",
@@ -114,6 +112,41 @@ static void test_bad_settings(void **state)
 	assert_int_equal(load(&s, "[smtp]\nserver = 127.0.0.1\n"
 			      "encryption = none\nuser = me\n", NULL), 0);
 	smtp_settings_release(&s);
+}
+
+/* as git send-email chooses: an absolute path is a program, and with no
+ * server at all an installed sendmail is */
+static void test_program(void **state)
+{
+	struct smtp_settings s;
+	struct smtp_overrides o = { .server = "mail.example.org" };
+	char *sendmail = smtp_find_sendmail(), *name;
+
+	assert_int_equal(load(&s, "[smtp]\nserver = /usr/bin/msmtp\n"
+			      "port = nonsense\n", NULL), 0);
+	assert_true(smtp_is_program(&s));
+	assert_string_equal(s.program, "/usr/bin/msmtp");
+	assert_null(s.server);
+	name = smtp_server_name(&s);
+	assert_string_equal(name, "/usr/bin/msmtp");
+	free(name);
+	smtp_settings_release(&s);
+
+	/* the command line's host wins over the INI file's program */
+	assert_int_equal(load(&s, "[smtp]\nserver = /usr/bin/msmtp\n", &o), 0);
+	assert_false(smtp_is_program(&s));
+	assert_string_equal(s.server, "mail.example.org");
+	smtp_settings_release(&s);
+
+	if (sendmail) {
+		assert_int_equal(load(&s, "[smtp]\nport = 25\n", NULL), 0);
+		assert_string_equal(s.program, sendmail);
+	} else {
+		assert_int_equal(load(&s, "[smtp]\nport = 25\n", NULL), -1);
+	}
+	smtp_settings_release(&s);
+	free(sendmail);
+	(void)state;
 }
 
 static void test_loopback(void **state)
@@ -322,6 +355,7 @@ int main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_overrides),
 		cmocka_unit_test(test_bad_settings),
+		cmocka_unit_test(test_program),
 		cmocka_unit_test(test_loopback),
 		cmocka_unit_test_setup_teardown(test_outbox_round_trip,
 						setup_repo, teardown_repo),
