@@ -226,7 +226,7 @@ test_expect_success 'sendmailCmd runs through sh -c, recipients as arguments' '
 	rm -rf calls &&
 	restart &&
 	# pasted into the command text, this would run "touch pwned@..."
-	rcpt="o'"'"'neil;touch\${IFS}pwned@example.org" &&
+	rcpt="o'"'"'neil|touch\${IFS}pwned@example.org" &&
 	send_ok --cc="$rcpt" &&
 	test $(smtp_count) = 4 &&
 	head -n 3 calls/0/argv >actual &&
@@ -252,7 +252,8 @@ test_expect_success 'a program that fails: its words shown, the journal kept, --
 	echo "error: message 3/4 '"'"'[PATCH bpf-next 2/3] selftests/bpf: Test precise spilled constants'"'"' not sent: '"'"'$cmd'"'"' exited with status 75: record-sendmail: queue full; try again later" >expect &&
 	test_cmp expect actual &&
 	test $(smtp_count) = 2 &&
-	test_line_count = 2 repo/.git/bpf/outbox/accepted &&
+	grep -c "^[0-9]" repo/.git/bpf/outbox/accepted >marks &&
+	echo 2 >expect && test_cmp expect marks &&
 	rm fail-at &&
 	(cd repo && git bpf send --resume >../out 2>../err) &&
 	test $(smtp_count) = 4 &&

@@ -170,7 +170,8 @@ test_expect_success 'a failure in the second batch: the marks stay, --resume end
 	test_expect_code 1 send_ok &&
 	test $(smtp_count) = 3 &&
 	cp -R repo/.git/bpf/outbox journal &&
-	test_line_count = 3 journal/accepted &&
+	grep -c "^[0-9]" journal/accepted >marks &&
+	echo 3 >expect && test_cmp expect marks &&
 	grep "^error: message 4/5 .* not sent: " err &&
 	mkdir before &&
 	cp "$SMTP_MAILBOX"/*.eml before/ &&
