@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "check-internal.h"
+#include "json.h"
 #include "repo.h"
 #include "strbuf.h"
 #include "util.h"
@@ -1484,8 +1485,7 @@ int check_print_json(FILE *fp, const struct check_result *r)
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(root, "findings", arr);
-	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
-		ret = error_errno("unable to write the JSON output");
-	json_decref(root);
+	if (json_print(fp, root))
+		ret = -1;
 	return ret;
 }

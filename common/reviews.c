@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "format.h"
+#include "json.h"
 #include "mail.h"
 #include "repo.h"
 #include "reviews.h"
@@ -615,9 +616,8 @@ int reviews_print_json(FILE *fp, const struct reviews *r)
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(root, "patches", arr);
-	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
-		ret = error_errno("unable to write the JSON output");
-	json_decref(root);
+	if (json_print(fp, root))
+		ret = -1;
 	return ret;
 }
 

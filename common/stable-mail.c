@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "compose.h"
+#include "json.h"
 #include "lists.h"
 #include "mail.h"
 #include "maint.h"
@@ -270,9 +271,8 @@ int stable_print_json(FILE *fp, const struct stable_ctx *ctx,
 	for (size_t i = 0; i < nr; i++)
 		json_array_append_new(arr, fix_json(ctx, &fixes[i]));
 	json_object_set_new(root, "commits", arr);
-	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
-		ret = error_errno("unable to write the JSON output");
-	json_decref(root);
+	if (json_print(fp, root))
+		ret = -1;
 	return ret;
 }
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "format.h"
+#include "json.h"
 #include "message.h"
 #include "repo.h"
 #include "status.h"
@@ -598,9 +599,8 @@ int status_print_json(FILE *fp, const struct status_report *r)
 		json_array_append_new(branches, bo);
 	}
 	json_object_set_new(root, "branches", branches);
-	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
-		ret = error_errno("unable to write the JSON output");
-	json_decref(root);
+	if (json_print(fp, root))
+		ret = -1;
 	strbuf_release(&date);
 	return ret;
 }

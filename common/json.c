@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0
+/* json: the one writer of the commands' --json output. */
+#include "json.h"
+#include "util.h"
+
+int json_print(FILE *fp, json_t *root)
+{
+	int ret = 0;
+
+	if (json_dumpf(root, fp, JSON_INDENT(2)) || fputc('\n', fp) == EOF)
+		ret = error_errno("unable to write the JSON output");
+	json_decref(root);
+	return ret;
+}
