@@ -413,12 +413,26 @@ static int refuse_pending(struct delivery *d)
 	return -1;
 }
 
+/* Today's settings, the envelopes, the user's yes and the password,
+ * for a send and a resume alike: 0 to go on, else what to return. */
+static int prepare(struct delivery *d)
+{
+	int ok;
+
+	if (load_settings(d) || prepare_envelopes(d))
+		return BAD_INPUT;
+	ok = ask_confirmation(d);
+	if (ok <= 0)
+		return ok < 0 ? ok : -1;
+	return get_password(d) ? -1 : 0;
+}
+
 int deliver_messages(git_repository *repo, const struct config *cfg,
 		     const struct deliver_opts *opts, struct message_set *ms)
 {
 	struct delivery d = { .repo = repo, .cfg = cfg, .opts = opts,
 			      .ms = ms, .ob = OUTBOX_INIT };
-	int ret = -1, ok;
+	int ret = -1;
 
 	if (!repo)
 		return error("sending needs a git repository for its outbox");
@@ -437,17 +451,10 @@ int deliver_messages(git_repository *repo, const struct config *cfg,
 		refuse_pending(&d);
 		goto out;
 	}
-	if (load_settings(&d) || prepare_envelopes(&d)) {
-		ret = BAD_INPUT;
+	ret = prepare(&d);
+	if (ret)
 		goto out;
-	}
-	ok = ask_confirmation(&d);
-	if (ok <= 0) {
-		ret = ok < 0 ? ok : -1;
-		goto out;
-	}
-	if (get_password(&d))
-		goto out;
+	ret = -1;
 	if (outbox_create(&d.ob, ms))
 		goto out;
 	if (send_pending(&d))
@@ -465,7 +472,7 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 	struct delivery d = { .repo = repo, .cfg = cfg, .opts = opts,
 			      .ms = &ms, .ob = OUTBOX_INIT };
 	size_t left;
-	int ret = -1, ok;
+	int ret = -1;
 
 	if (!repo)
 		return error("sending needs a git repository for its outbox");
@@ -497,16 +504,11 @@ int deliver_resume(git_repository *repo, const struct config *cfg,
 		ret = finish(&d);
 		goto out;
 	}
-	if (load_settings(&d) || prepare_envelopes(&d)) {
-		ret = BAD_INPUT;
+	ret = prepare(&d);
+	if (ret)
 		goto out;
-	}
-	ok = ask_confirmation(&d);
-	if (ok <= 0) {
-		ret = ok < 0 ? ok : -1;
-		goto out;
-	}
-	if (get_password(&d) || send_pending(&d))
+	ret = -1;
+	if (send_pending(&d))
 		goto out;
 	ret = finish(&d);
 out:
