@@ -47,8 +47,10 @@ check_row () {
 }
 
 test_expect_success 'every comparison has its row, the peer timed' '
-	check_row "check: 3 patches" &&
-	check_row "check: 3 patch files" &&
+	check_row "check, rules alone: 3 patches" &&
+	check_row "check, rules alone: 3 patch files" &&
+	check_row "check with checkpatch, cold: 3 patches" &&
+	check_row "check with checkpatch, warm: 3 patches" &&
 	check_row "send -o vs format-patch" &&
 	check_row "send -o vs pipeline" &&
 	check_row "maintainers: 10 inputs, batch" &&
@@ -56,7 +58,7 @@ test_expect_success 'every comparison has its row, the peer timed' '
 	check_row "stable-request: 5 commits" &&
 	awk "/^[|] comparison /{t=1;next} t&&/^\$/{exit} t&&/^[|] [^-]/{n++}
 	     END{print n}" results.md >count &&
-	echo 7 >expect &&
+	echo 9 >expect &&
 	test_cmp expect count
 '
 
@@ -64,7 +66,7 @@ test_expect_success 'the results say what was measured and how to redo it' '
 	grep "^- Fixture: smoke subset, [0-9]* commits (3001 on mainline)" results.md &&
 	grep "^- Runs: 1 timed after 0 warm-up" results.md &&
 	grep "^- Reproduce: \`bench/run --smoke\`" results.md &&
-	grep "^| git bpf check (range) | \(n/a\|[0-9.]* MiB\)" results.md
+	grep "^| git bpf check --no-checkpatch (range) | \(n/a\|[0-9.]* MiB\)" results.md
 '
 
 test_expect_success 'the fixture: releases, trees and stable branches' '
