@@ -538,19 +538,6 @@ void reviews_release(struct reviews *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Text from mail, shown with its control bytes escaped. */
-static void put_text(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < ' ' || c == 0x7f)
-			fprintf(fp, "\\x%02x", c);
-		else
-			fputc(c, fp);
-	}
-}
-
 void reviews_print(FILE *fp, const struct reviews *r)
 {
 	size_t patches = 0;
@@ -562,11 +549,11 @@ void reviews_print(FILE *fp, const struct reviews *r)
 			continue;
 		patches++;
 		fprintf(fp, "%zu/%zu %.12s ", rp->nr, r->nr, rp->commit->oid);
-		put_text(fp, rp->commit->subject);
+		fputs_escaped(rp->commit->subject, fp);
 		fprintf(fp, "%s\n", rp->by_subject ? " (matched by subject)" : "");
 		for (size_t i = 0; i < rp->tags_nr; i++) {
 			fprintf(fp, "    + %s: ", rp->tags[i].token);
-			put_text(fp, rp->tags[i].value);
+			fputs_escaped(rp->tags[i].value, fp);
 			fputc('\n', fp);
 		}
 	}

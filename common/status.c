@@ -452,20 +452,6 @@ static void format_date(struct strbuf *out, long long t, int tz)
 		    a % 60);
 }
 
-/* Text from the network or a repository, control bytes shown as \xNN so
- * that nothing reaches the terminal as a command. */
-static void put_clean(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c < 0x20 || c == 0x7f)
-			fprintf(fp, "\\x%02x", c);
-		else
-			fputc(c, fp);
-	}
-}
-
 static void print_msg(FILE *fp, const struct status_report *r,
 		      const struct status_version *v,
 		      const struct status_msg *m)
@@ -473,21 +459,21 @@ static void print_msg(FILE *fp, const struct status_report *r,
 	const char *sep = ": ";
 
 	fprintf(fp, "  %zu/%zu ", m->patch, v->patches);
-	put_clean(fp, m->message_id);
+	fputs_escaped(m->message_id, fp);
 	if (!m->patch) {
 		fprintf(fp, ": cover letter\n");
 		return;
 	}
 	if (m->pw_found > 0) {
 		fputs(sep, fp);
-		put_clean(fp, m->pw.state);
+		fputs_escaped(m->pw.state, fp);
 		if (m->pw.delegate) {
 			fputs(", delegate ", fp);
-			put_clean(fp, m->pw.delegate);
+			fputs_escaped(m->pw.delegate, fp);
 		}
 		if (m->pw.web_url) {
 			fputs(", ", fp);
-			put_clean(fp, m->pw.web_url);
+			fputs_escaped(m->pw.web_url, fp);
 		}
 		sep = "; ";
 	} else if (!m->pw_found) {
@@ -510,7 +496,7 @@ void status_print(FILE *fp, const struct status_report *r)
 		const struct status_branch *b = &r->b[i];
 
 		if (!b->nr) {
-			put_clean(fp, b->name);
+			fputs_escaped(b->name, fp);
 			fputs(": nothing sent\n", fp);
 		}
 		for (size_t j = 0; j < b->nr; j++) {
@@ -518,7 +504,7 @@ void status_print(FILE *fp, const struct status_report *r)
 
 			strbuf_reset(&date);
 			format_date(&date, v->time, v->tz);
-			put_clean(fp, b->name);
+			fputs_escaped(b->name, fp);
 			fprintf(fp, " v%d: sent %s, %zu message%s\n",
 				v->version, date.buf, v->nr,
 				v->nr == 1 ? "" : "s");

@@ -43,14 +43,19 @@ char *xescaped(const char *s)
 	return strbuf_detach(&sb, NULL);
 }
 
-void puts_escaped(const char *s)
+void fputs_escaped(const char *s, FILE *fp)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	strbuf_add_escaped(&sb, s, strlen(s));
-	strbuf_addch(&sb, '\n');
-	fwrite(sb.buf, 1, sb.len, stdout);
+	fwrite(sb.buf, 1, sb.len, fp);
 	strbuf_release(&sb);
+}
+
+void puts_escaped(const char *s)
+{
+	fputs_escaped(s, stdout);
+	putchar('\n');
 }
 
 int error(const char *fmt, ...)

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit codes shared by every command (DESIGN.md). */
 #define EXIT_OK		0
@@ -39,8 +40,9 @@ int error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* s with control bytes shown as "\xNN" (strbuf_add_escaped()), for a
  * terminal; the caller frees it. */
 char *xescaped(const char *s);
-/* puts(s) with control bytes shown as "\xNN". */
+/* puts(s) and fputs(s, fp) with control bytes shown as "\xNN". */
 void puts_escaped(const char *s);
+void fputs_escaped(const char *s, FILE *fp);
 void die_oom(void) __attribute__((noreturn));
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);
