@@ -189,7 +189,11 @@ int repo_abbrev(git_repository *repo)
 	git_config_entry *e = NULL;
 	int32_t v = 12;
 
-	if (!repo || git_repository_config_snapshot(&cfg, repo)) {
+	/* no repository: no libgit2 call, not even git_error_clear(), whose
+	 * thread-local state needs git_libgit2_init() */
+	if (!repo)
+		return 12;
+	if (git_repository_config_snapshot(&cfg, repo)) {
 		git_error_clear();
 		return 12;
 	}
