@@ -1182,6 +1182,17 @@ static bool series_has_cover(const struct series *s)
 	return false;
 }
 
+/* How errors name a message: "'FILE'", or "'FILE' message N" in an mbox
+ * of several. */
+static void message_where(struct strbuf *where, const char *name,
+			  size_t index, size_t count)
+{
+	if (count > 1)
+		strbuf_addf(where, "'%s' message %zu", name, index);
+	else
+		strbuf_addf(where, "'%s'", name);
+}
+
 static int parse_message(struct series *s, const char *text, size_t len,
 			 const char *name, size_t index, size_t count)
 {
@@ -1192,10 +1203,7 @@ static int parse_message(struct series *s, const char *text, size_t len,
 	const char *v, *body, *cut, *diff;
 	int ret = -1;
 
-	if (count > 1)
-		strbuf_addf(&where, "'%s' message %zu", name, index);
-	else
-		strbuf_addf(&where, "'%s'", name);
+	message_where(&where, name, index, count);
 	if (msg_read(&m, &where, text, len, count > 1))
 		goto out;
 	v = msg_header(&m, "Subject");
@@ -1500,10 +1508,7 @@ static int thread_message(struct thread *t, const char *text, size_t len,
 	const char *v;
 	int ret = -1;
 
-	if (count > 1)
-		strbuf_addf(&where, "'%s' message %zu", name, index);
-	else
-		strbuf_addf(&where, "'%s'", name);
+	message_where(&where, name, index, count);
 	if (msg_read(&m, &where, text, len, count > 1))
 		goto out;
 	ALLOC_GROW(t->v, t->nr + 1, t->alloc);
