@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,7 +26,8 @@ bool bpf_fd_trusted(int fd)
 	       !(st.st_mode & (S_IWGRP | S_IWOTH));
 }
 
-int bpf_dir_open(int *fd, const char *path, bool create)
+/* Open path as bpf_dir_open() does; say why it is refused unless quiet. */
+static int dir_open(int *fd, const char *path, bool create, bool quiet)
 {
 	const struct passwd *pw;
 	struct stat st;
@@ -34,23 +36,27 @@ int bpf_dir_open(int *fd, const char *path, bool create)
 	*fd = -1;
 	/* 0700 whatever the umask: mkdir() only ever takes bits away */
 	if (create && mkdir(path, 0700) && errno != EEXIST)
-		return error_errno("cannot create '%s'", path);
+		return quiet ? -1 : error_errno("cannot create '%s'", path);
 	*fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (*fd < 0) {
 		if (errno == ENOENT && !create)
 			return 0;
 		if (errno == ELOOP || errno == ENOTDIR) {
+			if (quiet)
+				return ERR_BAD_INPUT;
 			error("'%s' is no directory of git-bpf's (a symlink or a file)",
 			      path);
 			hint("remove it; git-bpf makes the directory it needs");
 			return ERR_BAD_INPUT;
 		}
-		return error_errno("cannot open '%s'", path);
+		return quiet ? -1 : error_errno("cannot open '%s'", path);
 	}
 	if (fstat(*fd, &st)) {
-		ret = error_errno("cannot stat '%s'", path);
+		ret = quiet ? -1 : error_errno("cannot stat '%s'", path);
 		goto fail;
 	}
+	if (quiet && !bpf_fd_trusted(*fd))
+		goto fail;
 	if (st.st_uid != geteuid()) {
 		error("'%s' belongs to another user (uid %u): git-bpf trusts no journal there",
 		      path, (unsigned int)st.st_uid);
@@ -74,4 +80,31 @@ fail:
 	close(*fd);
 	*fd = -1;
 	return ret;
+}
+
+int bpf_dir_open(int *fd, const char *path, bool create)
+{
+	return dir_open(fd, path, create, false);
+}
+
+int bpf_subdir_open(git_repository *repo, const char *name)
+{
+	char *path = bpf_dir_path(repo);
+	int dir_fd, fd = -1;
+
+	if (dir_open(&dir_fd, path, true, true) || dir_fd < 0)
+		goto out;
+	if (mkdirat(dir_fd, name, 0700) && errno != EEXIST)
+		goto out;
+	fd = openat(dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd >= 0 && !bpf_fd_trusted(fd)) {
+		close(fd);
+		fd = -1;
+	}
+out:
+	if (dir_fd >= 0)
+		close(dir_fd);
+	free(path);
+	return fd;
 }

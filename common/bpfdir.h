@@ -17,6 +17,13 @@ char *bpf_dir_path(git_repository *repo);
  * error; -2 after an error and a hint when it is not ours (bad input).
  */
 int bpf_dir_open(int *fd, const char *path, bool create);
+/*
+ * A directory of git-bpf's own under "$GIT_DIR/bpf" (a cache): both made
+ * 0700 when missing, neither followed through a symlink.  Its fd, or -1
+ * when either is not ours (owned by us, writable by nobody else) or
+ * cannot be made; nothing is printed, the caller goes on without it.
+ */
+int bpf_subdir_open(git_repository *repo, const char *name);
 /* Whether fd (a file or directory opened under the bpf directory) is ours
  * and writable by nobody else. */
 bool bpf_fd_trusted(int fd);

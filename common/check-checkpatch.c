@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bpfdir.h"
 #include "check-internal.h"
 #include "mail.h"
 #include "repo.h"
@@ -105,28 +106,13 @@ int check_patch_text(struct check_ctx *c, struct patch *p, struct strbuf *out)
 
 /* --- the cache ------------------------------------------------------- */
 
-/* A directory or file is ours when we own it and nobody else may write
- * it; the trust rule of everything under $GIT_DIR/bpf/. */
-static bool ours(const struct stat *st)
-{
-	return st->st_uid == geteuid() && !(st->st_mode & (S_IWGRP | S_IWOTH));
-}
-
-/* Make dir (0700) unless it exists; either way it must be a real
- * directory of ours, not a symlink. */
-static int trusted_dir(const char *dir)
-{
-	struct stat st;
-
-	if (mkdir(dir, 0700) && errno != EEXIST)
-		return -1;
-	if (lstat(dir, &st) || !S_ISDIR(st.st_mode) || !ours(&st))
-		return -1;
-	return 0;
-}
-
+/*
+ * Entries are files named by a blob id in "$GIT_DIR/bpf/checkpatch",
+ * opened only relative to that directory (bpfdir.c's trust rules), never
+ * through a link, and read only when they are ours.
+ */
 struct cache {
-	char *dir;		/* NULL: no cache */
+	int dir_fd;		/* -1: no cache */
 	char *salt;		/* the script's blobs and the flags */
 };
 
@@ -134,9 +120,8 @@ static void cache_init(struct cache *k, git_repository *repo,
 		       const char *workdir, const struct strvec *flags)
 {
 	struct strbuf salt = STRBUF_INIT;
-	char *bpf = NULL, *dir = NULL;
 
-	memset(k, 0, sizeof(*k));
+	k->dir_fd = -1;
 	strbuf_addstr(&salt, "git-bpf checkpatch 1\n");
 	for (size_t i = 0; i < ARRAY_SIZE(checkpatch_data); i++) {
 		char *path = xstrfmt("%s%s", workdir, checkpatch_data[i]);
@@ -153,49 +138,47 @@ static void cache_init(struct cache *k, git_repository *repo,
 	k->salt = strbuf_detach(&salt, NULL);
 	if (!repo)
 		return;
-	bpf = xstrfmt("%sbpf", git_repository_commondir(repo));
-	dir = xstrfmt("%s/checkpatch", bpf);
-	if (trusted_dir(bpf) || trusted_dir(dir)) {
-		warning("not caching checkpatch.pl's results: '%s' is not a directory only we can write",
+	k->dir_fd = bpf_subdir_open(repo, "checkpatch");
+	if (k->dir_fd < 0) {
+		char *dir = bpf_dir_path(repo);
+
+		warning("not caching checkpatch.pl's results: '%s/checkpatch' is not a directory only we can write",
 			dir);
 		free(dir);
-		dir = NULL;
 	}
-	free(bpf);
-	k->dir = dir;
 }
 
 static void cache_release(struct cache *k)
 {
-	free(k->dir);
+	if (k->dir_fd >= 0)
+		close(k->dir_fd);
 	free(k->salt);
 }
 
 /* The entry's name: the blob id of the salt and the patch text. */
-static char *cache_path(const struct cache *k, const struct strbuf *text)
+static char *cache_key(const struct cache *k, const struct strbuf *text)
 {
 	struct strbuf key = STRBUF_INIT;
 	git_oid id;
-	char *path;
 
 	strbuf_addstr(&key, k->salt);
 	strbuf_addbuf(&key, text);
 	git_odb_hash(&id, key.buf, key.len, GIT_OBJECT_BLOB);
 	strbuf_release(&key);
-	path = xstrfmt("%s/%s", k->dir, git_oid_tostr_s(&id));
-	return path;
+	return xstrdup(git_oid_tostr_s(&id));
 }
 
 /* The cached lines for a patch, or false. */
-static bool cache_get(const char *path, struct strbuf *out)
+static bool cache_get(const struct cache *k, const char *name,
+		      struct strbuf *out)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = openat(k->dir_fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	struct stat st;
 	bool ok = false;
 
 	if (fd < 0)
 		return false;
-	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && ours(&st) &&
+	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && bpf_fd_trusted(fd) &&
 	    st.st_size <= CACHE_MAX_ENTRY && !strbuf_read_fd(out, fd))
 		ok = true;
 	close(fd);
@@ -219,18 +202,23 @@ static int by_mtime(const void *a, const void *b)
 /* Keep the cache bounded: drop the oldest quarter when it is full. */
 static void cache_prune(const struct cache *k)
 {
-	DIR *d = opendir(k->dir);
+	int fd = dup(k->dir_fd);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 	struct entry *v = NULL;
 	size_t nr = 0, alloc = 0;
 	struct dirent *de;
 
-	if (!d)
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
+	rewinddir(d);
 	while ((de = readdir(d))) {
 		struct stat st;
 
 		if (strlen(de->d_name) != GIT_OID_HEXSZ ||
-		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW))
+		    fstatat(k->dir_fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW))
 			continue;
 		ALLOC_GROW(v, nr + 1, alloc);
 		v[nr].name = xstrdup(de->d_name);
@@ -239,7 +227,7 @@ static void cache_prune(const struct cache *k)
 	if (nr > CACHE_MAX_ENTRIES) {
 		qsort(v, nr, sizeof(*v), by_mtime);
 		for (size_t i = 0; i < nr - CACHE_MAX_ENTRIES * 3 / 4; i++)
-			unlinkat(dirfd(d), v[i].name, 0);
+			unlinkat(k->dir_fd, v[i].name, 0);
 	}
 	for (size_t i = 0; i < nr; i++)
 		free(v[i].name);
@@ -247,7 +235,7 @@ static void cache_prune(const struct cache *k)
 	closedir(d);
 }
 
-static void cache_put(const struct cache *k, const char *path,
+static void cache_put(const struct cache *k, const char *name,
 		      const struct strbuf *lines)
 {
 	char *tmp;
@@ -255,18 +243,17 @@ static void cache_put(const struct cache *k, const char *path,
 
 	if (lines->len > CACHE_MAX_ENTRY)
 		return;
-	tmp = xstrfmt("%s.%ld.tmp", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		  0600);
+	tmp = xstrfmt("%s.%ld.tmp", name, (long)getpid());
+	fd = openat(k->dir_fd, tmp,
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		free(tmp);
 		return;
 	}
 	if (write(fd, lines->buf, lines->len) != (ssize_t)lines->len ||
-	    close(fd) || rename(tmp, path))
-		unlink(tmp);
+	    close(fd) || renameat(k->dir_fd, tmp, k->dir_fd, name))
+		unlinkat(k->dir_fd, tmp, 0);
 	free(tmp);
-	cache_prune(k);
 }
 
 /* --- running it ------------------------------------------------------ */
@@ -405,7 +392,7 @@ int check_checkpatch(struct check_ctx *c)
 	struct strvec flags = STRVEC_INIT, files = STRVEC_INIT, keys = STRVEC_INIT;
 	struct strbuf *found = NULL;
 	struct job *jobs = NULL;
-	struct cache cache = { 0 };
+	struct cache cache = { .dir_fd = -1 };
 	char *script = NULL, *dir = NULL;
 	size_t todo = 0, njobs = 0, n = c->s->nr;
 	int ret = -1;
@@ -452,10 +439,10 @@ int check_checkpatch(struct check_ctx *c)
 			strbuf_release(&text);
 			goto out;
 		}
-		path = cache.dir ? cache_path(&cache, &text) : xstrdup("");
+		path = cache.dir_fd >= 0 ? cache_key(&cache, &text) : xstrdup("");
 		strvec_push(&keys, path);
 		free(path);
-		if (*keys.v[i] && cache_get(keys.v[i], &found[i])) {
+		if (*keys.v[i] && cache_get(&cache, keys.v[i], &found[i])) {
 			strvec_push(&files, "");
 			strbuf_release(&text);
 			continue;
@@ -530,6 +517,8 @@ int check_checkpatch(struct check_ctx *c)
 	for (size_t i = 0; i < n; i++)
 		if (*files.v[i] && *keys.v[i])
 			cache_put(&cache, keys.v[i], &found[i]);
+	if (cache.dir_fd >= 0 && todo)
+		cache_prune(&cache);
 	for (size_t i = 0; i < n; i++)
 		add_findings(c, &c->s->patches[i], found[i].buf);
 	ret = 0;

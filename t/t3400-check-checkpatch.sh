@@ -157,6 +157,34 @@ test_expect_success CHECKPATCH 'a cache others can write is not used' '
 	grep "^error: .*checkpatch.pl'"'"' failed (exit status 3)$" err
 '
 
+test_expect_success CHECKPATCH 'a planted link is neither followed for the cache nor read as an entry' '
+	(
+	cd repo &&
+	rm -rf .git/bpf/checkpatch ../elsewhere &&
+	mkdir ../elsewhere &&
+	ln -s ../../../elsewhere .git/bpf/checkpatch &&
+	git bpf check >../linked 2>../err &&
+	test -L .git/bpf/checkpatch &&
+	rm .git/bpf/checkpatch &&
+	git bpf check >../real &&
+	ls .git/bpf/checkpatch >../entries &&
+	test $(wc -l <../entries) = 2 &&
+	echo "ERROR:PLANTED: not what checkpatch.pl said" >../planted &&
+	for e in $(cat ../entries)
+	do
+		rm .git/bpf/checkpatch/$e &&
+		ln -s "$(pwd)/../planted" .git/bpf/checkpatch/$e || return 1
+	done &&
+	git bpf check >../relinked
+	) &&
+	ls elsewhere >elsewhere.ls &&
+	test_must_be_empty elsewhere.ls &&
+	grep "^warning: not caching checkpatch.pl'"'"'s results: .*/bpf/checkpatch'"'"' is not a directory only we can write$" err &&
+	test_cmp real linked &&
+	test_cmp real relinked &&
+	! grep PLANTED relinked
+'
+
 test_expect_success CHECKPATCH 'checkpatch errors fail the check; --ignore=checkpatch drops them' '
 	(
 	cd repo &&
