@@ -159,6 +159,311 @@ static bool head_has(git_repository *repo, const char *path)
 	return ok;
 }
 
+/* Add path of full to idx: the file itself, or the first file of the
+ * directory it names there, or the file a leading part of it names. */
+static void touched_add(git_index *idx, git_repository *repo, git_tree *full,
+			const char *path)
+{
+	git_tree_entry *e = NULL;
+	git_tree *t = NULL;
+	char *p = xstrdup(path);
+
+	for (char *s = p;; s++) {
+		char c = *s;
+
+		if (c && c != '/')
+			continue;
+		*s = '\0';
+		if (git_tree_entry_bypath(&e, full, p)) {
+			git_error_clear();
+			break;
+		}
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE || !c)
+			break;
+		git_tree_entry_free(e);
+		e = NULL;
+		*s = c;
+	}
+	/* a directory: one file under it keeps a file-for-directory clash */
+	while (e && git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+	       !git_tree_lookup(&t, repo, git_tree_entry_id(e)) &&
+	       git_tree_entrycount(t)) {
+		const git_tree_entry *first = git_tree_entry_byindex(t, 0);
+		char *q = xstrfmt("%s/%s", p, git_tree_entry_name(first));
+
+		free(p);
+		p = q;
+		git_tree_entry_free(e);
+		git_tree_entry_dup(&e, first);
+		git_tree_free(t);
+		t = NULL;
+	}
+	git_tree_free(t);
+	if (e && git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+		git_index_entry ie;
+
+		memset(&ie, 0, sizeof(ie));
+		ie.path = p;
+		ie.mode = git_tree_entry_filemode(e);
+		git_oid_cpy(&ie.id, git_tree_entry_id(e));
+		if (git_index_add(idx, &ie))
+			git_error_clear();
+	}
+	git_tree_entry_free(e);
+	free(p);
+}
+
+/*
+ * Of the branch's tree, only what the series' diffs name: applying to it
+ * is applying to the whole tree, without reading a kernel's 80,000
+ * entries into an index once a patch.  0, or -1 (libgit2's error kept).
+ */
+static int touched_tree(git_tree **out, git_repository *mem, git_tree *full,
+			git_diff *const *diffs, size_t n)
+{
+	git_index *idx = NULL;
+	git_oid id;
+	int ret = -1;
+
+	if (git_index_new(&idx))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t d = 0; diffs[i] && d < git_diff_num_deltas(diffs[i]);
+		     d++) {
+			const git_diff_delta *delta =
+				git_diff_get_delta(diffs[i], d);
+
+			if (delta->old_file.path)
+				touched_add(idx, mem, full, delta->old_file.path);
+			if (delta->new_file.path)
+				touched_add(idx, mem, full, delta->new_file.path);
+		}
+	if (!git_index_write_tree_to(&id, idx, mem) &&
+	    !git_tree_lookup(out, mem, &id))
+		ret = 0;
+	git_index_free(idx);
+	return ret;
+}
+
+/* A file as lines (without their "\n"), as apply.c's struct image. */
+struct line {
+	const char *p;
+	size_t len;
+};
+
+struct image {
+	struct line *v;
+	size_t nr, alloc;
+};
+
+static void image_push(struct image *img, const char *p, size_t len)
+{
+	ALLOC_GROW(img->v, img->nr + 1, img->alloc);
+	img->v[img->nr].p = p;
+	img->v[img->nr++].len = len;
+}
+
+static bool fits(const struct image *img, const struct image *pre, size_t at,
+		 bool match_beginning, bool match_end)
+{
+	if ((match_beginning && at) || at + pre->nr > img->nr ||
+	    (match_end && at + pre->nr != img->nr))
+		return false;
+	for (size_t i = 0; i < pre->nr; i++)
+		if (img->v[at + i].len != pre->v[i].len ||
+		    memcmp(img->v[at + i].p, pre->v[i].p, pre->v[i].len))
+			return false;
+	return true;
+}
+
+/* apply.c's find_pos(): from line outward, a line after, then one before. */
+static long find_pos(const struct image *img, const struct image *pre,
+		     size_t line, bool match_beginning, bool match_end)
+{
+	size_t back, fwd, cur;
+
+	if (pre->nr > img->nr)
+		return -1;
+	if (match_beginning)
+		line = 0;
+	else if (match_end)
+		line = img->nr - pre->nr;
+	if (line > img->nr)
+		line = img->nr;
+	back = fwd = cur = line;
+	for (size_t i = 0;; i++) {
+		if (fits(img, pre, cur, match_beginning, match_end))
+			return (long)cur;
+again:
+		if (!back && fwd == img->nr)
+			break;
+		if (i & 1) {
+			if (!back) {
+				i++;
+				goto again;
+			}
+			cur = --back;
+		} else {
+			if (fwd == img->nr) {
+				i++;
+				goto again;
+			}
+			cur = ++fwd;
+		}
+	}
+	return -1;
+}
+
+/* Copy one file's part of a diff, its n hunk headers' new start lines
+ * replaced by at[]. */
+static void copy_placed(struct strbuf *out, const char *s, const char *e,
+			const size_t *at, size_t n)
+{
+	size_t h = 0;
+
+	while (s < e) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s));
+		const char *end = nl ? nl + 1 : e, *plus, *num;
+
+		if (h < n && starts_with(s, "@@ -") &&
+		    (plus = memchr(s, '+', (size_t)(end - s)))) {
+			num = plus + 1;
+			while (num < end && *num >= '0' && *num <= '9')
+				num++;
+			strbuf_add(out, s, (size_t)(plus - s));
+			strbuf_addf(out, "+%zu", at[h++]);
+			strbuf_add(out, num, (size_t)(end - num));
+		} else {
+			strbuf_add(out, s, (size_t)(end - s));
+		}
+		s = end;
+	}
+}
+
+/*
+ * One file's part [s, e) of a diff, with each hunk where git am puts it
+ * in the file as tree has it (apply.c: from the line it names outward; a
+ * hunk at line 1 only at the start, one with no context after its last
+ * change only at the end).  libgit2 applies a hunk only at the line its
+ * header names, so a series on a branch that moved lines above a hunk
+ * would not apply here and would on the list.  0, or -1 with *path and
+ * *line naming the first hunk git would not apply.
+ */
+static int place_file(struct strbuf *out, git_tree *tree, const char *s,
+		      const char *e, char **path, int *line)
+{
+	struct image img = { NULL }, pre = { NULL }, post = { NULL };
+	const git_diff_delta *delta;
+	git_tree_entry *te = NULL;
+	git_diff *diff = NULL;
+	git_patch *patch = NULL;
+	git_blob *blob = NULL;
+	size_t *at = NULL, nh = 0;
+	int ret = 0;
+
+	if (git_diff_from_buffer(&diff, s, (size_t)(e - s)) ||
+	    git_diff_num_deltas(diff) != 1 ||
+	    !(delta = git_diff_get_delta(diff, 0)) ||
+	    delta->status == GIT_DELTA_ADDED || !delta->old_file.path ||
+	    git_patch_from_diff(&patch, diff, 0) ||
+	    !(nh = git_patch_num_hunks(patch)) ||
+	    git_tree_entry_bypath(&te, tree, delta->old_file.path) ||
+	    git_blob_lookup(&blob, git_tree_owner(tree), git_tree_entry_id(te))) {
+		/* nothing to place: libgit2 says what is wrong, if anything */
+		git_error_clear();
+		strbuf_add(out, s, (size_t)(e - s));
+		goto out;
+	}
+	for (const char *b = git_blob_rawcontent(blob),
+			*be = b + git_blob_rawsize(blob); b < be;) {
+		const char *nl = memchr(b, '\n', (size_t)(be - b));
+		const char *le = nl ? nl : be;
+
+		image_push(&img, b, (size_t)(le - b));
+		b = nl ? nl + 1 : be;
+	}
+	at = xcalloc(nh, sizeof(*at));
+	for (size_t h = 0; h < nh; h++) {
+		const git_diff_hunk *hunk;
+		const git_diff_line *l;
+		size_t n, trailing = 0;
+		long pos;
+
+		if (git_patch_get_hunk(&hunk, &n, patch, h))
+			break;
+		pre.nr = post.nr = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t len;
+
+			if (git_patch_get_line_in_hunk(&l, patch, h, i))
+				break;
+			len = l->content_len;
+			if (len && l->content[len - 1] == '\n')
+				len--;
+			if (l->origin == GIT_DIFF_LINE_CONTEXT) {
+				trailing++;
+				image_push(&pre, l->content, len);
+				image_push(&post, l->content, len);
+			} else if (l->origin == GIT_DIFF_LINE_DELETION) {
+				trailing = 0;
+				image_push(&pre, l->content, len);
+			} else if (l->origin == GIT_DIFF_LINE_ADDITION) {
+				trailing = 0;
+				image_push(&post, l->content, len);
+			}
+		}
+		pos = find_pos(&img, &pre, hunk->new_start ?
+			       (size_t)hunk->new_start - 1 : 0,
+			       hunk->old_start <= 1, !trailing);
+		if (pos < 0) {
+			*path = xstrdup(delta->old_file.path);
+			*line = hunk->new_start;
+			ret = -1;
+			goto out;
+		}
+		at[h] = (size_t)pos + 1;
+		/* the image as this hunk leaves it, for the next */
+		ALLOC_GROW(img.v, img.nr + post.nr, img.alloc);
+		memmove(img.v + pos + post.nr, img.v + pos + pre.nr,
+			(img.nr - (size_t)pos - pre.nr) * sizeof(*img.v));
+		memcpy(img.v + pos, post.v, post.nr * sizeof(*post.v));
+		img.nr = img.nr - pre.nr + post.nr;
+	}
+	copy_placed(out, s, e, at, nh);
+out:
+	free(at);
+	free(img.v);
+	free(pre.v);
+	free(post.v);
+	git_blob_free(blob);
+	git_tree_entry_free(te);
+	git_patch_free(patch);
+	git_diff_free(diff);
+	return ret;
+}
+
+/* The whole diff text, each file's hunks placed as place_file() does. */
+static int place_hunks(struct strbuf *out, git_tree *tree, const char *text,
+		       char **path, int *line)
+{
+	const char *s = text;
+
+	while (*s) {
+		const char *e = s;
+
+		/* a file's part runs to the next "diff --git" line */
+		do {
+			e = strchrnul(e, '\n');
+			if (*e)
+				e++;
+		} while (*e && !starts_with(e, "diff --git "));
+		if (place_file(out, tree, s, e, path, line))
+			return -1;
+		s = e;
+	}
+	return 0;
+}
+
 int check_apply(struct check_ctx *c)
 {
 	const struct tree_choice *t = &c->r->tree;
@@ -166,9 +471,13 @@ int check_apply(struct check_ctx *c)
 	struct apply_state st = { NULL };
 	git_repository *mem = NULL;
 	git_odb_backend *pack = NULL;
+	git_diff **diffs = NULL;
 	git_odb *odb = NULL;
 	git_object *obj = NULL;
-	git_tree *tree = NULL;
+	git_tree *full = NULL, *tree = NULL;
+	struct strbuf placed = STRBUF_INIT;
+	char *bad = NULL;
+	size_t n = 0;
 	char tip[13];
 	int ret = 0;
 
@@ -189,33 +498,44 @@ int check_apply(struct check_ctx *c)
 		return 0;
 	}
 	if (git_revparse_single(&obj, c->repo, t->branch) ||
-	    git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE)) {
+	    git_object_peel((git_object **)&full, obj, GIT_OBJECT_TREE)) {
 		git_error_clear();
 		goto out;
 	}
 	git_oid_tostr(tip, sizeof(tip), git_object_id(obj));
+
+	/* the patches up to the first merge, each parsed once */
+	diffs = xcalloc(c->s->nr, sizeof(*diffs));
+	for (; n < c->s->nr && c->s->patches[n].parents <= 1; n++) {
+		const char *text;
+
+		if (series_patch_diff(c->s, &c->s->patches[n], &text)) {
+			ret = -1;
+			goto out;
+		}
+		if (*text && git_diff_from_buffer(&diffs[n], text, strlen(text)))
+			break;	/* reported when the loop below gets there */
+	}
+
 	if (git_repository_open(&mem, git_repository_path(c->repo)) ||
 	    git_repository_odb(&odb, mem) || git_mempack_new(&pack) ||
-	    git_odb_add_backend(odb, pack, 1000)) {
+	    git_odb_add_backend(odb, pack, 1000) ||
+	    (pack = NULL, touched_tree(&tree, mem, full, diffs, n))) {
 		ret = error("unable to apply the series in memory: %s",
 			    git_error_last() ? git_error_last()->message : "?");
 		git_error_clear();
 		goto out;
 	}
-	pack = NULL;	/* the odb owns it now */
 	opts.delta_cb = apply_delta;
 	opts.payload = &st;
-	for (size_t i = 0; i < c->s->nr; i++) {
+	for (size_t i = 0; i < c->s->nr && c->s->patches[i].parents <= 1; i++) {
 		struct patch *p = &c->s->patches[i];
 		git_index *idx = NULL;
-		git_diff *diff = NULL;
 		git_tree *next = NULL;
 		const char *text;
 		git_oid id;
-		int err;
+		int err, line = 0;
 
-		if (p->parents > 1)
-			break;
 		if (series_patch_diff(c->s, p, &text)) {
 			ret = -1;
 			break;
@@ -223,16 +543,29 @@ int check_apply(struct check_ctx *c)
 		if (!*text)
 			continue;
 		st.path = NULL;
-		err = git_diff_from_buffer(&diff, text, strlen(text));
+		strbuf_reset(&placed);
+		err = place_hunks(&placed, tree, text, &bad, &line);
+		if (!err) {
+			git_diff_free(diffs[i]);
+			diffs[i] = NULL;
+			err = git_diff_from_buffer(&diffs[i], placed.buf,
+						   placed.len);
+		}
 		if (!err)
-			err = git_apply_to_tree(&idx, mem, tree, diff, &opts);
+			err = git_apply_to_tree(&idx, mem, tree, diffs[i], &opts);
 		if (err) {
 			const git_error *e = git_error_last();
 			struct strbuf why = STRBUF_INIT, where = STRBUF_INIT;
 
-			check_add_clean(&why, e && e->message ? e->message :
-					"patch does not apply", 120);
-			check_add_clean(&where, st.path ? st.path : "", 100);
+			if (line)
+				strbuf_addf(&why, "hunk at line %d did not apply",
+					    line);
+			else
+				check_add_clean(&why, e && e->message ?
+						e->message :
+						"patch does not apply", 120);
+			check_add_clean(&where, bad ? bad : st.path ? st.path : "",
+					100);
 			git_error_clear();
 			check_addf(c, p, "does-not-apply", -1,
 				   "does not apply to %s (%s)%s%s: %s",
@@ -240,13 +573,11 @@ int check_apply(struct check_ctx *c)
 				   where.len ? " at " : "", where.buf, why.buf);
 			strbuf_release(&why);
 			strbuf_release(&where);
-			git_diff_free(diff);
 			break;
 		}
 		err = git_index_write_tree_to(&id, idx, mem) ||
 		      git_tree_lookup(&next, mem, &id);
 		git_index_free(idx);
-		git_diff_free(diff);
 		if (err) {
 			ret = error("unable to apply the series in memory: %s",
 				    git_error_last() ? git_error_last()->message : "?");
@@ -257,7 +588,13 @@ int check_apply(struct check_ctx *c)
 		tree = next;
 	}
 out:
+	strbuf_release(&placed);
+	free(bad);
+	for (size_t i = 0; diffs && i < c->s->nr; i++)
+		git_diff_free(diffs[i]);
+	free(diffs);
 	git_tree_free(tree);
+	git_tree_free(full);
 	git_object_free(obj);
 	git_odb_free(odb);
 	if (pack)
@@ -419,3 +756,4 @@ next:
 	strvec_clear(&exclude);
 	return ret;
 }
+

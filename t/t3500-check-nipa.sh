@@ -139,6 +139,86 @@ test_expect_success 'does-not-apply: bpf-next moved on under the series' '
 	test_cmp expect actual-files
 '
 
+# git am holds an append at the end of a file to the end, and a change at
+# line 1 to the start; libgit2 alone would apply both where their lines fit.
+test_expect_success 'does-not-apply: an append to a file that grew, and a change at line 1 of one that did too' '
+	(
+	cd repo &&
+	git checkout -q -b anchors bpf-next/master &&
+	printf "%s\n" one two three four five >kernel/bpf/anchors.c &&
+	git add kernel/bpf/anchors.c &&
+	git commit -q -m "bpf: Add anchors.c" -m "Five lines." -m "$sob" &&
+	git update-ref refs/remotes/bpf-next/master HEAD &&
+	git checkout -q -b tail &&
+	echo six >>kernel/bpf/anchors.c &&
+	git commit -q -a -m "bpf: Append six" -m "At the end." -m "$sob" &&
+	git checkout -q -b head anchors &&
+	sed -i "s/^one$/ONE/" kernel/bpf/anchors.c &&
+	git commit -q -a -m "bpf: Shout one" -m "At the start." -m "$sob" &&
+	git checkout -q -b grown anchors &&
+	sed -i -e "1i zero" -e "\$a seven" kernel/bpf/anchors.c &&
+	git commit -q -a -m "bpf: Grow at both ends" -m "Both." -m "$sob" &&
+	git update-ref refs/remotes/bpf-next/master HEAD &&
+	for b in tail head
+	do
+		git format-patch -q -1 --stdout $b >../$b.mbox &&
+		test_must_fail git am -q ../$b.mbox 2>/dev/null &&
+		git am --abort &&
+		{ test_expect_code 1 git bpf check --no-checkpatch anchors..$b >../$b.actual; } || return 1
+	done &&
+	git checkout -q anchors
+	) &&
+	tip=$(git -C repo rev-parse --short=12 bpf-next/master) &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	1/1 $(git -C repo rev-parse --short=12 tail) bpf: Append six: error: does not apply to bpf-next/master ($tip) at kernel/bpf/anchors.c: hunk at line 3 did not apply [does-not-apply]
+	hint: fetch the tree and rebase the series onto the tip of its branch
+	EOF
+	test_cmp expect tail.actual &&
+	cat >expect <<-EOF &&
+	tree: bpf-next (no Fixes: tags)
+	1/1 $(git -C repo rev-parse --short=12 head) bpf: Shout one: error: does not apply to bpf-next/master ($tip) at kernel/bpf/anchors.c: hunk at line 1 did not apply [does-not-apply]
+	hint: fetch the tree and rebase the series onto the tip of its branch
+	EOF
+	test_cmp expect head.actual &&
+	git -C repo update-ref refs/remotes/bpf-next/master anchors
+'
+
+test_expect_success 'a series on a branch that moved lines above its hunks applies, as git am applies it' '
+	(
+	cd repo &&
+	git checkout -q -b offset anchors &&
+	seq 1 40 >kernel/bpf/offset.c &&
+	git add kernel/bpf/offset.c &&
+	git commit -q -m "bpf: Add offset.c" -m "Forty lines." -m "$sob" &&
+	git update-ref refs/remotes/bpf-next/master HEAD &&
+	sed -i -e "s/^10$/TEN/" -e "s/^30$/THIRTY/" kernel/bpf/offset.c &&
+	git commit -q -a -m "bpf: Shout ten and thirty" -m "Two hunks." -m "$sob" &&
+	echo forty-one >>kernel/bpf/offset.c &&
+	git commit -q -a -m "bpf: Add forty-one" -m "At the end." -m "$sob" &&
+	git checkout -q -b moved bpf-next/master &&
+	sed -i -e "1i zero" -e "1i zero again" -e "/^20$/d" kernel/bpf/offset.c &&
+	git commit -q -a -m "bpf: Move lines" -m "Above both." -m "$sob" &&
+	git format-patch -q --stdout bpf-next/master..offset >../offset.mbox &&
+	git checkout -q --detach moved &&
+	git am -q ../offset.mbox &&
+	git show HEAD:kernel/bpf/offset.c >../by-am &&
+	git update-ref refs/remotes/bpf-next/master moved &&
+	git bpf check --no-checkpatch --ignore=base-not-in-tree moved~1..offset >../actual &&
+	git checkout -q anchors
+	) &&
+	printf "%s\n" zero "zero again" 1 2 3 4 5 6 7 8 9 TEN >expect &&
+	test_seq 11 19 >>expect &&
+	test_seq 21 29 >>expect &&
+	echo THIRTY >>expect &&
+	test_seq 31 40 >>expect &&
+	echo forty-one >>expect &&
+	test_cmp expect by-am &&
+	echo "tree: bpf-next (no Fixes: tags)" >expect &&
+	test_cmp expect actual &&
+	git -C repo update-ref refs/remotes/bpf-next/master anchors
+'
+
 test_expect_success 'a series on the tip applies: quiet, and no object is left behind' '
 	(
 	cd repo &&
