@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <git2/sys/repository.h>
 
 #include "check.h"
 #include "cmd.h"
@@ -108,19 +107,6 @@ static int run_checks(git_repository *repo, const struct config *cfg,
 		hint("fix the errors above, or send anyway with --no-check");
 	}
 	check_result_release(&res);
-	return ret;
-}
-
-static int use_empty_index(git_repository *repo)
-{
-	git_index *idx = NULL;
-	int ret = 0;
-
-	if (git_repository_is_bare(repo))
-		return 0;
-	if (git_index_new(&idx) < 0 || git_repository_set_index(repo, idx) < 0)
-		ret = git_err("unable to set up an index");
-	git_index_free(idx);
 	return ret;
 }
 
@@ -233,15 +219,6 @@ int main(int argc, char **argv)
 		ret = exit_status(deliver_abort(repo));
 		goto out;
 	}
-
-	/*
-	 * Nothing here needs the index, but libgit2's diff driver lookup
-	 * reads (and checksums) all of it for .gitattributes: on a kernel
-	 * tree that is a third of the time.  git reads the work tree's
-	 * .gitattributes too, so an empty in-memory index changes nothing.
-	 */
-	if (use_empty_index(repo))
-		goto out;
 
 	if (argc)
 		range = xstrdup(argv[0]);

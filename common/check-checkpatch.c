@@ -344,7 +344,7 @@ static void add_findings(struct check_ctx *c, const struct patch *p,
 }
 
 /* The flags NIPA gives checkpatch.pl, and ours for parsing its output. */
-static void checkpatch_flags(struct strvec *flags, const char *workdir)
+static void checkpatch_flags(struct strvec *flags, bool kernel_tree)
 {
 	strvec_push(flags, "--terse");
 	strvec_push(flags, "--show-types");
@@ -360,7 +360,7 @@ static void checkpatch_flags(struct strvec *flags, const char *workdir)
 				     codespell_dicts[i]);
 			break;
 		}
-	if (!top_of_kernel_tree(workdir))
+	if (!kernel_tree)
 		strvec_push(flags, "--no-tree");
 }
 
@@ -380,6 +380,90 @@ static int write_file(const char *path, const struct strbuf *sb)
 }
 
 /*
+ * What checkpatch.pl spends on a patch, in rough milliseconds: a file it
+ * has not seen in this process costs a get_maintainer.pl run in a full
+ * tree (is_maintained_obsolete(), remembered per process), the text a
+ * few milliseconds a kilobyte.
+ */
+#define COST_NEW_FILE	250
+#define COST_PER_KB	3	/* and 1 a patch, so that each process gets one */
+
+struct load {
+	struct strset seen;	/* the paths this process has been given */
+	size_t cost;
+};
+
+static size_t patch_cost(const struct patch *p, const struct strset *seen,
+			 bool kernel_tree)
+{
+	size_t cost = 1 + (p->diff ? strlen(p->diff) : 0) * COST_PER_KB / 1024;
+
+	for (size_t f = 0; kernel_tree && f < p->paths_nr; f++)
+		if (!seen || !strset_has(seen, p->paths[f].path))
+			cost += COST_NEW_FILE;
+	return cost;
+}
+
+/*
+ * Deal the patches to be checked (files->v[i] non-empty) out to the
+ * processes: the costliest first, each to the process it leaves least
+ * loaded, counting the files that process has seen already, so that
+ * patches on the same files share one get_maintainer.pl run and the
+ * processes end together.
+ */
+static void deal(struct series *s, const struct strvec *files,
+		 struct job *jobs, size_t njobs, bool kernel_tree)
+{
+	struct load *load = xcalloc(njobs ? njobs : 1, sizeof(*load));
+	size_t *order = xcalloc(s->nr ? s->nr : 1, sizeof(*order));
+	size_t *alone = xcalloc(s->nr ? s->nr : 1, sizeof(*alone));
+	size_t m = 0;
+
+	for (size_t i = 0; i < s->nr; i++)
+		if (*files->v[i]) {
+			alone[i] = patch_cost(&s->patches[i], NULL, kernel_tree);
+			order[m++] = i;
+		}
+	/* costliest first; a stable insertion sort keeps the series order */
+	for (size_t a = 1; a < m; a++)
+		for (size_t b = a; b && alone[order[b]] > alone[order[b - 1]]; b--) {
+			size_t t = order[b];
+
+			order[b] = order[b - 1];
+			order[b - 1] = t;
+		}
+	for (size_t k = 0; k < m; k++) {
+		struct patch *p = &s->patches[order[k]];
+		size_t best = 0, best_total = SIZE_MAX;
+
+		for (size_t j = 0; j < njobs; j++) {
+			size_t total = load[j].cost +
+				       patch_cost(p, &load[j].seen, kernel_tree);
+
+			if (total < best_total) {
+				best = j;
+				best_total = total;
+			}
+		}
+		load[best].cost = best_total;
+		for (size_t f = 0; f < p->paths_nr; f++)
+			strset_add(&load[best].seen, p->paths[f].path);
+		order[k] = order[k] * njobs + best;	/* remember the choice */
+	}
+	/* each process gets its patches in series order */
+	for (size_t i = 0; i < s->nr; i++)
+		for (size_t k = 0; k < m; k++)
+			if (order[k] / njobs == i)
+				strvec_push(&jobs[order[k] % njobs].argv,
+					    files->v[i]);
+	for (size_t j = 0; j < njobs; j++)
+		strset_clear(&load[j].seen);
+	free(load);
+	free(order);
+	free(alone);
+}
+
+/*
  * Each patch not in the cache goes to a file of a fresh directory; the
  * files are dealt out to one checkpatch.pl per CPU (its start-up costs
  * far more than a patch), and what each says of a patch is cached.
@@ -395,6 +479,7 @@ int check_checkpatch(struct check_ctx *c)
 	struct cache cache = { .dir_fd = -1 };
 	char *script = NULL, *dir = NULL;
 	size_t todo = 0, njobs = 0, n = c->s->nr;
+	bool kernel_tree;
 	int ret = -1;
 
 	if (!workdir) {
@@ -412,7 +497,8 @@ int check_checkpatch(struct check_ctx *c)
 		ret = required ? error("no 'perl' to run '%s'", script) : 0;
 		goto out;
 	}
-	checkpatch_flags(&flags, workdir);
+	kernel_tree = top_of_kernel_tree(workdir);
+	checkpatch_flags(&flags, kernel_tree);
 	cache_init(&cache, c->repo, workdir, &flags);
 	found = xcalloc(n ? n : 1, sizeof(*found));
 	dir = xstrfmt("%s/git-bpf-checkpatch.XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -469,10 +555,7 @@ int check_checkpatch(struct check_ctx *c)
 			strvec_push(&jobs[j].argv, flags.v[f]);
 		jobs[j].out = xstrfmt("%s/out.%zu", dir, j);
 	}
-	/* dealt out in turn: patches of a series are alike in size */
-	for (size_t i = 0, k = 0; i < n; i++)
-		if (*files.v[i])
-			strvec_push(&jobs[k++ % njobs].argv, files.v[i]);
+	deal(c->s, &files, jobs, njobs, kernel_tree);
 	for (size_t j = 0; j < njobs; j++)
 		if (spawn_job(&jobs[j], workdir))
 			goto out;

@@ -11,7 +11,10 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <git2/sys/repository.h>
+
 #include "config-env.h"
+
 #include "repo.h"
 #include "strbuf.h"
 #include "util.h"
@@ -57,6 +60,23 @@ static void attach_cmdline_config(git_repository *repo)
 	strbuf_release(&err);
 }
 
+/*
+ * No command reads or writes the index, but libgit2's diff driver lookup
+ * reads (and checksums) all of it for .gitattributes: 8 MB and a third
+ * of a check's time in a kernel tree.  git reads the work tree's
+ * .gitattributes first too, so an empty in-memory index changes nothing
+ * a patch shows.
+ */
+static void use_empty_index(git_repository *repo)
+{
+	git_index *idx = NULL;
+
+	if (!git_repository_is_bare(repo) && !git_index_new(&idx))
+		git_repository_set_index(repo, idx);
+	git_index_free(idx);
+	git_error_clear();
+}
+
 git_repository *repo_open_quiet(void)
 {
 	git_repository *repo = NULL;
@@ -66,8 +86,10 @@ git_repository *repo_open_quiet(void)
 				    NULL))
 		repo = NULL;
 	git_error_clear();
-	if (repo)
+	if (repo) {
 		attach_cmdline_config(repo);
+		use_empty_index(repo);
+	}
 	return repo;
 }
 

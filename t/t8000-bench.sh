@@ -49,6 +49,7 @@ check_row () {
 test_expect_success 'every comparison has its row, the peer timed' '
 	check_row "check, rules alone: 3 patches" &&
 	check_row "check, rules alone: 3 patch files" &&
+	check_row "check, the apply step: 3 patches" &&
 	check_row "check with checkpatch, cold: 3 patches" &&
 	check_row "check with checkpatch, warm: 3 patches" &&
 	check_row "send -o vs format-patch" &&
@@ -58,7 +59,7 @@ test_expect_success 'every comparison has its row, the peer timed' '
 	check_row "stable-request: 5 commits" &&
 	awk "/^[|] comparison /{t=1;next} t&&/^\$/{exit} t&&/^[|] [^-]/{n++}
 	     END{print n}" results.md >count &&
-	echo 9 >expect &&
+	echo 10 >expect &&
 	test_cmp expect count
 '
 
