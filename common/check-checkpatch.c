@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* check-checkpatch: the tree's scripts/checkpatch.pl run as NIPA runs it,
  * one process per CPU, its verdicts cached per patch under $GIT_DIR/bpf/. */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -379,6 +380,87 @@ static int write_file(const char *path, const struct strbuf *sb)
 	return 0;
 }
 
+/* Characters checkpatch.pl's typo pattern holds to be inside a word. */
+static bool word_char(unsigned char ch)
+{
+	return isalnum(ch) || ch == '_' || ch == '-' || ch == '\'' ||
+	       ch == '`';
+}
+
+/* Every word of text, lower case: what a typo could be found as. */
+static void add_words(struct strset *words, const struct strbuf *text)
+{
+	struct strbuf w = STRBUF_INIT;
+
+	for (size_t i = 0; i <= text->len; i++) {
+		unsigned char ch = i < text->len ? (unsigned char)text->buf[i] : 0;
+
+		if (ch && ch < 0x80 && word_char(ch)) {
+			strbuf_addch(&w, (char)tolower(ch));
+			continue;
+		}
+		if (w.len)
+			strset_add(words, w.buf);
+		strbuf_reset(&w);
+	}
+	strbuf_release(&w);
+}
+
+/*
+ * checkpatch.pl makes one regular expression of the whole codespell
+ * dictionary (37,000 words) at start-up, in every process, and runs it
+ * over every line.  It finds a typo only as a whole word, between
+ * characters that are no word characters; so the entries whose word
+ * stands nowhere in the patches can change no verdict, and each process
+ * gets a dictionary without them (entries that are no single word are
+ * all kept).  The name of that file, in dir, or NULL to use the whole.
+ */
+static char *small_dictionary(const struct strvec *flags, const char *dir,
+			      const struct strset *words)
+{
+	struct strbuf in = STRBUF_INIT, out = STRBUF_INIT, key = STRBUF_INIT;
+	const char *from = NULL;
+	char *path = NULL;
+
+	for (size_t f = 0; f < flags->nr; f++)
+		skip_prefix(flags->v[f], "--codespellfile=", &from);
+	if (!from || strbuf_read_file(&in, from) < 0)
+		goto out;
+	for (const char *s = in.buf; *s;) {
+		const char *nl = strchrnul(s, '\n'), *k = s, *arrow;
+		bool keep = true;
+
+		while (k < nl && isspace((unsigned char)*k))
+			k++;
+		arrow = memmem(k, (size_t)(nl - k), "->", 2);
+		if (arrow && arrow > k) {
+			bool one_word = true;
+
+			strbuf_reset(&key);
+			for (const char *c = k; c < arrow && one_word; c++) {
+				one_word = (unsigned char)*c < 0x80 &&
+					   word_char((unsigned char)*c);
+				strbuf_addch(&key, (char)tolower(*c));
+			}
+			/* not one word: kept, whatever checkpatch makes of it */
+			keep = !one_word || strset_has(words, key.buf);
+		}
+		if (keep)
+			strbuf_add(&out, s, (size_t)(nl - s + (*nl == '\n')));
+		s = *nl ? nl + 1 : nl;
+	}
+	path = xstrfmt("%s/dictionary.txt", dir);
+	if (write_file(path, &out)) {
+		free(path);
+		path = NULL;
+	}
+out:
+	strbuf_release(&in);
+	strbuf_release(&out);
+	strbuf_release(&key);
+	return path;
+}
+
 /*
  * What checkpatch.pl spends on a patch, in rough milliseconds: a file it
  * has not seen in this process costs a get_maintainer.pl run in a full
@@ -477,7 +559,8 @@ int check_checkpatch(struct check_ctx *c)
 	struct strbuf *found = NULL;
 	struct job *jobs = NULL;
 	struct cache cache = { .dir_fd = -1 };
-	char *script = NULL, *dir = NULL;
+	char *script = NULL, *dir = NULL, *dict = NULL;
+	struct strset words = { 0 };
 	size_t todo = 0, njobs = 0, n = c->s->nr;
 	bool kernel_tree;
 	int ret = -1;
@@ -535,6 +618,7 @@ int check_checkpatch(struct check_ctx *c)
 		}
 		path = xstrfmt("%s/%04zu.patch", dir, i + 1);
 		strvec_push(&files, path);
+		add_words(&words, &text);
 		if (write_file(path, &text)) {
 			*files.v[i] = '\0';
 			free(path);
@@ -548,11 +632,17 @@ int check_checkpatch(struct check_ctx *c)
 
 	njobs = todo < (size_t)cpus() ? todo : (size_t)cpus();
 	jobs = xcalloc(njobs ? njobs : 1, sizeof(*jobs));
+	if (todo)
+		dict = small_dictionary(&flags, dir, &words);
 	for (size_t j = 0; j < njobs; j++) {
 		strvec_push(&jobs[j].argv, "perl");
 		strvec_push(&jobs[j].argv, script);
 		for (size_t f = 0; f < flags.nr; f++)
-			strvec_push(&jobs[j].argv, flags.v[f]);
+			if (dict && starts_with(flags.v[f], "--codespellfile="))
+				strvec_pushf(&jobs[j].argv, "--codespellfile=%s",
+					     dict);
+			else
+				strvec_push(&jobs[j].argv, flags.v[f]);
 		jobs[j].out = xstrfmt("%s/out.%zu", dir, j);
 	}
 	deal(c->s, &files, jobs, njobs, kernel_tree);
@@ -620,6 +710,10 @@ out:
 	for (size_t i = 0; dir && i < files.nr; i++)
 		if (*files.v[i])
 			unlink(files.v[i]);
+	if (dict)
+		unlink(dict);
+	free(dict);
+	strset_clear(&words);
 	if (dir)
 		rmdir(dir);
 	for (size_t i = 0; found && i < n; i++)
