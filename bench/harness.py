@@ -9,6 +9,7 @@
 # implemented yet (or fails) is reported as such in the table.
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -522,16 +523,18 @@ class Bench:
 		return argv
 
 
+@dataclasses.dataclass
 class row:
-	def __init__(self, what, ours, peer, kind, target, met, per_input=False):
-		self.what = what
-		self.ours = ours
-		self.peer = peer
-		self.kind = kind
-		self.target = target
-		self.met_fn = met
-		self.per_input = per_input
-		self.profile = None
+	"""One line of the results table: ours against the peer, a target
+	and whether it was met."""
+	what: str
+	ours: Cmd
+	peer: Cmd
+	kind: str		# "ratio" (ours / peer) or "speedup" (peer / ours)
+	target: str
+	met_fn: object
+	per_input: bool = False
+	profile: object = None
 
 	def ratio(self, cpu=False):
 		if cpu:
