@@ -169,18 +169,16 @@ test_expect_success 'does-not-apply: an append to a file that grew, and a change
 	git checkout -q anchors
 	) &&
 	tip=$(git -C repo rev-parse --short=12 bpf-next/master) &&
-	cat >expect <<-EOF &&
-	tree: bpf-next (no Fixes: tags)
-	1/1 $(git -C repo rev-parse --short=12 tail) bpf: Append six: error: does not apply to bpf-next/master ($tip) at kernel/bpf/anchors.c: hunk at line 3 did not apply [does-not-apply]
-	hint: fetch the tree and rebase the series onto the tip of its branch
-	EOF
-	test_cmp expect tail.actual &&
-	cat >expect <<-EOF &&
-	tree: bpf-next (no Fixes: tags)
-	1/1 $(git -C repo rev-parse --short=12 head) bpf: Shout one: error: does not apply to bpf-next/master ($tip) at kernel/bpf/anchors.c: hunk at line 1 did not apply [does-not-apply]
-	hint: fetch the tree and rebase the series onto the tip of its branch
-	EOF
-	test_cmp expect head.actual &&
+	for b in "tail Append six 3" "head Shout one 1"
+	do
+		set -- $b &&
+		cat >expect <<-EOF &&
+		tree: bpf-next (no Fixes: tags)
+		1/1 $(git -C repo rev-parse --short=12 $1) bpf: $2 $3: error: does not apply to bpf-next/master ($tip) at kernel/bpf/anchors.c: hunk at line $4 did not apply [does-not-apply]
+		hint: fetch the tree and rebase the series onto the tip of its branch
+		EOF
+		test_cmp expect $1.actual || return 1
+	done &&
 	git -C repo update-ref refs/remotes/bpf-next/master anchors
 '
 
