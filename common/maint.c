@@ -51,16 +51,6 @@ struct maint_section {
 	char *mrole;		/* get_maintainer_role: "maintainer:NAME" */
 };
 
-/* A string to string map: Perl's hashes for .mailmap. */
-struct smap_entry {
-	char *key, *value;
-};
-
-struct smap {
-	struct smap_entry *v;
-	size_t cap, nr;
-};
-
 struct maint_db {
 	char *name;		/* "MAINTAINERS" for messages */
 	struct maint_tv *tv;
@@ -73,7 +63,7 @@ struct maint_db {
 	git_repository *repo;	/* borrowed */
 	git_tree *tree;		/* HEAD tree, or NULL */
 	char *root;		/* a directory, or NULL */
-	struct smap mm_names, mm_addrs;
+	struct strmap mm_names, mm_addrs;	/* Perl's hashes for .mailmap */
 	struct strvec ignore;
 	pcre2_code *re_email[3];
 	pcre2_code *re_mailmap[4];
@@ -155,9 +145,6 @@ static void sb_quote_name(struct strbuf *sb)
 	strbuf_release(sb);
 	*sb = q;
 }
-
-static void smap_put(struct smap *m, const char *key, const char *value);
-static const char *smap_get(const struct smap *m, const char *key);
 
 /* ---- regexes ---- */
 
@@ -279,84 +266,16 @@ static void mailmap_email(struct maint_db *db, const char *line,
 
 	parse_email(db, line, &name, &addr);
 	format_email(&email, name.buf, addr.buf);
-	rn = smap_get(&db->mm_names, email.buf);
-	ra = smap_get(&db->mm_addrs, email.buf);
+	rn = strmap_get(&db->mm_names, email.buf);
+	ra = strmap_get(&db->mm_addrs, email.buf);
 	if (!rn && !ra) {
-		rn = smap_get(&db->mm_names, addr.buf);
-		ra = smap_get(&db->mm_addrs, addr.buf);
+		rn = strmap_get(&db->mm_names, addr.buf);
+		ra = strmap_get(&db->mm_addrs, addr.buf);
 	}
 	format_email(out, rn ? rn : name.buf, ra ? ra : addr.buf);
 	strbuf_release(&name);
 	strbuf_release(&addr);
 	strbuf_release(&email);
-}
-
-/* ---- a small hash map ---- */
-
-static uint64_t str_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
-static void smap_put(struct smap *m, const char *key, const char *value)
-{
-	size_t i;
-
-	if ((m->nr + 1) * 2 > m->cap) {
-		struct smap old = *m;
-
-		m->cap = m->cap ? m->cap * 2 : 64;
-		m->v = xcalloc(m->cap, sizeof(*m->v));
-		m->nr = 0;
-		for (i = 0; i < old.cap; i++) {
-			if (!old.v[i].key)
-				continue;
-			smap_put(m, old.v[i].key, old.v[i].value);
-			free(old.v[i].key);
-			free(old.v[i].value);
-		}
-		free(old.v);
-	}
-	for (i = str_hash(key) & (m->cap - 1); m->v[i].key;
-	     i = (i + 1) & (m->cap - 1)) {
-		if (!strcmp(m->v[i].key, key)) {
-			free(m->v[i].value);
-			m->v[i].value = xstrdup(value);
-			return;
-		}
-	}
-	m->v[i].key = xstrdup(key);
-	m->v[i].value = xstrdup(value);
-	m->nr++;
-}
-
-static const char *smap_get(const struct smap *m, const char *key)
-{
-	size_t i;
-
-	if (!m->cap)
-		return NULL;
-	for (i = str_hash(key) & (m->cap - 1); m->v[i].key;
-	     i = (i + 1) & (m->cap - 1))
-		if (!strcmp(m->v[i].key, key))
-			return m->v[i].value;
-	return NULL;
-}
-
-static void smap_clear(struct smap *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->cap; i++) {
-		free(m->v[i].key);
-		free(m->v[i].value);
-	}
-	free(m->v);
-	memset(m, 0, sizeof(*m));
 }
 
 /* ---- the tree: directories, contents, dotfiles ---- */
@@ -723,8 +642,8 @@ void maint_db_set_mailmap(struct maint_db *db, const char *text)
 	struct strbuf key = STRBUF_INIT;
 	const char *p = text;
 
-	smap_clear(&db->mm_names);
-	smap_clear(&db->mm_addrs);
+	strmap_clear(&db->mm_names);
+	strmap_clear(&db->mm_addrs);
 	if (!db->re_mailmap[0]) {
 		db->re_mailmap[0] = re_fixed("^([^<]+)<([^>]+)>$");
 		db->re_mailmap[1] = re_fixed("^<([^>]+)>\\s*<([^>]+)>$");
@@ -754,12 +673,12 @@ void maint_db_set_mailmap(struct maint_db *db, const char *text)
 			strbuf_reset(&tmp);
 			strbuf_addf(&tmp, "%s <%s>", n.buf, a.buf);
 			parse_email(db, tmp.buf, &n, &a);
-			smap_put(&db->mm_names, a.buf, n.buf);
+			strmap_put(&db->mm_names, a.buf, n.buf);
 		} else if (re_match(db, db->re_mailmap[1], line.buf, line.len,
 				    cap, 2)) {
 			cap_str(&a, line.buf, cap);
 			cap_str(&wa, line.buf, cap + 2);
-			smap_put(&db->mm_addrs, wa.buf, a.buf);
+			strmap_put(&db->mm_addrs, wa.buf, a.buf);
 		} else if (re_match(db, db->re_mailmap[2], line.buf, line.len,
 				    cap, 3)) {
 			cap_str(&n, line.buf, cap);
@@ -770,8 +689,8 @@ void maint_db_set_mailmap(struct maint_db *db, const char *text)
 			strbuf_reset(&tmp);
 			strbuf_addf(&tmp, "%s <%s>", n.buf, a.buf);
 			parse_email(db, tmp.buf, &n, &a);
-			smap_put(&db->mm_names, wa.buf, n.buf);
-			smap_put(&db->mm_addrs, wa.buf, a.buf);
+			strmap_put(&db->mm_names, wa.buf, n.buf);
+			strmap_put(&db->mm_addrs, wa.buf, a.buf);
 		} else if (re_match(db, db->re_mailmap[3], line.buf, line.len,
 				    cap, 4)) {
 			cap_str(&n, line.buf, cap);
@@ -790,8 +709,8 @@ void maint_db_set_mailmap(struct maint_db *db, const char *text)
 			strbuf_addf(&tmp, "%s <%s>", wn.buf, wa.buf);
 			parse_email(db, tmp.buf, &wn, &wa);
 			format_email(&key, wn.buf, wa.buf);
-			smap_put(&db->mm_names, key.buf, n.buf);
-			smap_put(&db->mm_addrs, key.buf, a.buf);
+			strmap_put(&db->mm_names, key.buf, n.buf);
+			strmap_put(&db->mm_addrs, key.buf, a.buf);
 		}
 	}
 	strbuf_release(&line);
@@ -941,8 +860,8 @@ void maint_db_free(struct maint_db *db)
 	free(db->kw);
 	git_tree_free(db->tree);
 	free(db->root);
-	smap_clear(&db->mm_names);
-	smap_clear(&db->mm_addrs);
+	strmap_clear(&db->mm_names);
+	strmap_clear(&db->mm_addrs);
 	strvec_clear(&db->ignore);
 	for (i = 0; i < ARRAY_SIZE(db->re_email); i++)
 		pcre2_code_free(db->re_email[i]);
@@ -1179,11 +1098,10 @@ struct state {
 	struct entry *to, *lists;
 	size_t to_nr, to_alloc, lists_nr, lists_alloc;
 	struct strset name_inuse, addr_inuse, list_seen;
-	/* deduplicate_email()'s two hashes: a key's number indexes the
-	 * [name, address] pair stored under it */
-	struct strset dd_name, dd_addr;
-	struct strvec dd_name_name, dd_name_addr;
-	struct strvec dd_addr_name, dd_addr_addr;
+	/* deduplicate_email()'s two hashes of [name, address] pairs, by
+	 * lc(name) and lc(address) */
+	struct strmap dd_name_name, dd_name_addr;
+	struct strmap dd_addr_name, dd_addr_addr;
 	struct strvec file_emails;
 	struct strbuf n, a, tmp;
 };
@@ -1620,8 +1538,7 @@ size_t maint_file_sections(struct maint_db *db, const char *file,
 static void deduplicate_email(struct state *st, char **email)
 {
 	struct strbuf out = STRBUF_INIT;
-	const char *name, *addr;
-	size_t i;
+	const char *name, *addr, *found;
 
 	parse_email(st->db, *email, &st->n, &st->a);
 	format_email(&st->tmp, st->n.buf, st->a.buf);
@@ -1629,28 +1546,18 @@ static void deduplicate_email(struct state *st, char **email)
 	parse_email(st->db, out.buf, &st->n, &st->a);
 	name = st->n.buf;
 	addr = st->a.buf;
-	/* the hashes are keyed by lc(): their sets ignore ASCII case */
-	if (st->n.len && strset_get(&st->dd_name, name, &i)) {
-		name = st->dd_name_name.v[i];
-		addr = st->dd_name_addr.v[i];
-	} else if (strset_get(&st->dd_addr, addr, &i)) {
-		name = st->dd_addr_name.v[i];
-		addr = st->dd_addr_addr.v[i];
+	/* the hashes are keyed by lc(): their maps ignore ASCII case */
+	if (st->n.len && (found = strmap_get(&st->dd_name_name, name))) {
+		addr = strmap_get(&st->dd_name_addr, name);
+		name = found;
+	} else if ((found = strmap_get(&st->dd_addr_name, addr))) {
+		addr = strmap_get(&st->dd_addr_addr, addr);
+		name = found;
 	} else {
-		/* a hash: a second store under the same key replaces */
-		if (strset_get(&st->dd_name, name, &i)) {
-			free(st->dd_name_name.v[i]);
-			free(st->dd_name_addr.v[i]);
-			st->dd_name_name.v[i] = xstrdup(name);
-			st->dd_name_addr.v[i] = xstrdup(addr);
-		} else {
-			strset_put(&st->dd_name, name, st->dd_name_name.nr);
-			strvec_push(&st->dd_name_name, name);
-			strvec_push(&st->dd_name_addr, addr);
-		}
-		strset_put(&st->dd_addr, addr, st->dd_addr_name.nr);
-		strvec_push(&st->dd_addr_name, name);
-		strvec_push(&st->dd_addr_addr, addr);
+		strmap_put(&st->dd_name_name, name, name);
+		strmap_put(&st->dd_name_addr, name, addr);
+		strmap_put(&st->dd_addr_name, addr, name);
+		strmap_put(&st->dd_addr_addr, addr, addr);
 	}
 	format_email(&st->tmp, name, addr);
 	mailmap_email(st->db, st->tmp.buf, &out);
@@ -1932,12 +1839,10 @@ static void state_release(struct state *st)
 	strset_clear(&st->name_inuse);
 	strset_clear(&st->addr_inuse);
 	strset_clear(&st->list_seen);
-	strset_clear(&st->dd_name);
-	strset_clear(&st->dd_addr);
-	strvec_clear(&st->dd_name_name);
-	strvec_clear(&st->dd_name_addr);
-	strvec_clear(&st->dd_addr_name);
-	strvec_clear(&st->dd_addr_addr);
+	strmap_clear(&st->dd_name_name);
+	strmap_clear(&st->dd_name_addr);
+	strmap_clear(&st->dd_addr_name);
+	strmap_clear(&st->dd_addr_addr);
 	strvec_clear(&st->file_emails);
 	strbuf_release(&st->n);
 	strbuf_release(&st->a);
@@ -1955,7 +1860,9 @@ static int query_run(struct maint_db *db, struct query *q,
 
 	memset(&st, 0, sizeof(st));
 	st.name_inuse.icase = st.addr_inuse.icase = true;
-	st.list_seen.icase = st.dd_name.icase = st.dd_addr.icase = true;
+	st.list_seen.icase = true;
+	st.dd_name_name.keys.icase = st.dd_name_addr.keys.icase = true;
+	st.dd_addr_name.keys.icase = st.dd_addr_addr.keys.icase = true;
 	st.db = db;
 	strbuf_init(&st.n, 0);
 	strbuf_init(&st.a, 0);

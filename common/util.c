@@ -325,6 +325,32 @@ void strset_clear(struct strset *set)
 	set->nr = set->cap = 0;
 }
 
+void strmap_put(struct strmap *map, const char *key, const char *val)
+{
+	size_t i;
+
+	if (strset_get(&map->keys, key, &i)) {
+		free(map->vals.v[i]);
+		map->vals.v[i] = xstrdup(val);
+		return;
+	}
+	strset_put(&map->keys, key, map->vals.nr);
+	strvec_push(&map->vals, val);
+}
+
+const char *strmap_get(const struct strmap *map, const char *key)
+{
+	size_t i;
+
+	return strset_get(&map->keys, key, &i) ? map->vals.v[i] : NULL;
+}
+
+void strmap_clear(struct strmap *map)
+{
+	strset_clear(&map->keys);
+	strvec_clear(&map->vals);
+}
+
 bool starts_with(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));

@@ -106,6 +106,20 @@ bool strset_put(struct strset *set, const char *s, size_t val);
 bool strset_get(const struct strset *set, const char *s, size_t *val);
 void strset_clear(struct strset *set);
 
+/* A map from strings to strings (Perl's %hash): a strset whose numbers
+ * index the values.  Zero initialised is empty; set keys.icase before
+ * the first put to compare keys case-insensitively. */
+struct strmap {
+	struct strset keys;
+	struct strvec vals;
+};
+
+/* Store val under key, replacing what was there. */
+void strmap_put(struct strmap *map, const char *key, const char *val);
+/* The value stored under key; NULL when there is none. */
+const char *strmap_get(const struct strmap *map, const char *key);
+void strmap_clear(struct strmap *map);
+
 bool starts_with(const char *s, const char *prefix);
 bool skip_prefix(const char *s, const char *prefix, const char **out);
 bool ends_with(const char *s, const char *suffix);
