@@ -28,18 +28,19 @@ struct doctor_check *doctor_add(struct doctor_report *r, const char *id,
 				const char *fmt, ...)
 {
 	struct doctor_check *c;
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *message;
 
+	/* formatted first: an argument may point into r->v */
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	message = xstrvfmt(fmt, ap);
 	va_end(ap);
 	ALLOC_GROW(r->v, r->nr + 1, r->alloc);
 	c = &r->v[r->nr++];
 	memset(c, 0, sizeof(*c));
 	c->id = id;
 	c->status = status;
-	c->message = strbuf_detach(&sb, NULL);
+	c->message = message;
 	c->fix = fix ? xstrdup(fix) : NULL;
 	return c;
 }
@@ -470,19 +471,12 @@ static char *find_in_path(const char *prog)
 {
 	struct strvec dirs = STRVEC_INIT;
 	const char *path = getenv("PATH");
-	char *ret = NULL;
+	char *ret;
 
 	if (strchr(prog, '/'))
 		return xstrdup(prog);
 	strvec_split(&dirs, path ? path : "", ':');
-	for (size_t i = 0; i < dirs.nr && !ret; i++) {
-		char *p = xstrfmt("%s/%s", dirs.v[i], prog);
-
-		if (!access(p, X_OK))
-			ret = p;
-		else
-			free(p);
-	}
+	ret = find_program_in(&dirs, prog);
 	strvec_clear(&dirs);
 	return ret;
 }

@@ -4,6 +4,7 @@
 #ifndef GIT_BPF_UTIL_H
 #define GIT_BPF_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -50,6 +51,8 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xstrvfmt(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 /* Grow an array to hold at least nr elements. */
 #define ALLOC_GROW(arr, nr, alloc)					\
@@ -128,6 +131,10 @@ bool istarts_with(const char *s, const char *prefix);
 /* A password is about to be held in memory: no core dump may carry it
  * off (and no same-user ptrace read it). */
 void secret_protect(void);
+
+/* "dir/prog" for the first of dirs where prog is executable; NULL when
+ * none has it. */
+char *find_program_in(const struct strvec *dirs, const char *prog);
 
 /* Whether stdout/stderr should be coloured (a terminal and no NO_COLOR). */
 bool want_color(int fd);
