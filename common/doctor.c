@@ -3,29 +3,23 @@
  * with the fix, from the tools' own output, the tree and the config. */
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
 #include <jansson.h>
 
 #include "doctor.h"
+#include "kernel.h"
 #include "mail.h"
 #include "smtp.h"
-
-extern char **environ;
+#include "tool.h"
 
 #define SELFTESTS_CONFIG "tools/testing/selftests/bpf/config"
-#define TOOL_TIMEOUT_MS 20000
 #define PAHOLE_MIN_MAJOR 1
 #define PAHOLE_MIN_MINOR 16
 
@@ -34,18 +28,19 @@ struct doctor_check *doctor_add(struct doctor_report *r, const char *id,
 				const char *fmt, ...)
 {
 	struct doctor_check *c;
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *message;
 
+	/* formatted first: an argument may point into r->v */
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	message = xstrvfmt(fmt, ap);
 	va_end(ap);
 	ALLOC_GROW(r->v, r->nr + 1, r->alloc);
 	c = &r->v[r->nr++];
 	memset(c, 0, sizeof(*c));
 	c->id = id;
 	c->status = status;
-	c->message = strbuf_detach(&sb, NULL);
+	c->message = message;
 	c->fix = fix ? xstrdup(fix) : NULL;
 	return c;
 }
@@ -70,97 +65,6 @@ size_t doctor_count(const struct doctor_report *r, enum doctor_status s)
 	for (i = 0; i < r->nr; i++)
 		n += r->v[i].status == s;
 	return n;
-}
-
-/*
- * Running the tools.  They print their help to stderr (llc -mcpu=help),
- * so both streams are captured; stdin is /dev/null so that none waits
- * for input, and a tool that hangs is killed.
- */
-
-/* Whether prog can be run, looked up in PATH as execvp would. */
-static bool program_exists(const char *prog)
-{
-	const char *path = getenv("PATH"), *p, *end;
-	struct strbuf sb = STRBUF_INIT;
-	bool found = false;
-
-	if (!*prog)
-		return false;
-	if (strchr(prog, '/'))
-		return !access(prog, X_OK);
-	for (p = path ? path : "/usr/bin:/bin"; !found; p = end + 1) {
-		end = strchrnul(p, ':');
-		strbuf_reset(&sb);
-		if (end == p)
-			strbuf_addch(&sb, '.');
-		else
-			strbuf_add(&sb, p, end - p);
-		strbuf_addf(&sb, "/%s", prog);
-		found = !access(sb.buf, X_OK);
-		if (!*end)
-			break;
-	}
-	strbuf_release(&sb);
-	return found;
-}
-
-/* Run prog with args; its stdout and stderr into out.  The exit status,
- * -1 when it could not be run or timed out. */
-static int capture(struct strbuf *out, const char *prog, const char *arg1,
-		   const char *arg2, const char *arg3)
-{
-	const char *argv[] = { prog, arg1, arg2, arg3, NULL };
-	posix_spawn_file_actions_t fa;
-	int fds[2], status, ret = -1, waited = 0;
-	pid_t pid;
-	char buf[4096];
-
-	if (pipe(fds))
-		return -1;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
-	posix_spawn_file_actions_addclose(&fa, fds[0]);
-	posix_spawn_file_actions_addclose(&fa, fds[1]);
-	fflush(stdout);
-	fflush(stderr);
-	errno = posix_spawnp(&pid, prog, &fa, NULL, (char *const *)argv,
-			     environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(fds[1]);
-	if (errno) {
-		close(fds[0]);
-		return -1;
-	}
-	for (;;) {
-		struct pollfd pfd = { .fd = fds[0], .events = POLLIN };
-		ssize_t n;
-		int pr = poll(&pfd, 1, TOOL_TIMEOUT_MS);
-
-		if (pr < 0 && errno == EINTR)
-			continue;
-		if (pr <= 0) {
-			kill(pid, SIGKILL);
-			break;
-		}
-		n = read(fds[0], buf, sizeof(buf));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			waited = 1;
-			break;
-		}
-		strbuf_add(out, buf, n);
-	}
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (waited && WIFEXITED(status))
-		ret = WEXITSTATUS(status);
-	return ret;
 }
 
 /*
@@ -220,215 +124,6 @@ bool doctor_llc_has_cpu(const char *text, const char *cpu)
 	return false;
 }
 
-int doctor_tool_version(const char *text, const char *marker, int v[3])
-{
-	const char *p = text;
-	int i;
-
-	v[0] = v[1] = v[2] = 0;
-	if (marker) {
-		p = strstr(text, marker);
-		if (!p)
-			return -1;
-		p += strlen(marker);
-	} else {
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (*p == 'v')
-			p++;
-	}
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	for (i = 0; i < 3; i++) {
-		long n;
-		char *end;
-
-		errno = 0;
-		n = strtol(p, &end, 10);
-		if (end == p || errno || n < 0 || n > 1000000)
-			return i ? 0 : -1;
-		v[i] = n;
-		if (*end != '.' || !isdigit((unsigned char)end[1]))
-			break;
-		p = end + 1;
-	}
-	return 0;
-}
-
-static void version_str(struct strbuf *sb, const int v[3], int parts)
-{
-	strbuf_addf(sb, "%d.%d", v[0], v[1]);
-	if (parts > 2)
-		strbuf_addf(sb, ".%d", v[2]);
-}
-
-/*
- * Kernel config.
- */
-void kconfig_parse(struct kconfig *kc, const char *text)
-{
-	const char *p = text;
-
-	while (*p) {
-		const char *end = strchrnul(p, '\n'), *name, *nend;
-		const char *val = NULL, *vend = NULL;
-		bool not_set = false;
-
-		if (skip_prefix(p, "# ", &name))
-			not_set = true;
-		else
-			name = p;
-		nend = name;
-		if (starts_with(name, "CONFIG_"))
-			while (nend < end && (isalnum((unsigned char)*nend) ||
-					      *nend == '_'))
-				nend++;
-		if (nend - name <= 7) {
-			/* no option on this line */
-		} else if (not_set) {
-			if (!strncmp(nend, " is not set", 11)) {
-				val = "n";
-				vend = val + 1;
-			}
-		} else if (*nend == '=') {
-			val = nend + 1;
-			vend = end;
-			/* fragments may end lines in spaces or CR */
-			while (vend > val && isspace((unsigned char)vend[-1]))
-				vend--;
-		}
-		if (val) {
-			struct kconfig_entry *e;
-
-			ALLOC_GROW(kc->v, kc->nr + 1, kc->alloc);
-			e = &kc->v[kc->nr++];
-			e->name = xstrndup(name, nend - name);
-			e->value = xstrndup(val, vend - val);
-		}
-		p = *end ? end + 1 : end;
-	}
-}
-
-const char *kconfig_get(const struct kconfig *kc, const char *name)
-{
-	size_t i = kc->nr;
-
-	/* the last assignment wins, as in kconfig */
-	while (i--)
-		if (!strcmp(kc->v[i].name, name))
-			return kc->v[i].value;
-	return NULL;
-}
-
-void kconfig_release(struct kconfig *kc)
-{
-	size_t i;
-
-	for (i = 0; i < kc->nr; i++) {
-		free(kc->v[i].name);
-		free(kc->v[i].value);
-	}
-	free(kc->v);
-	memset(kc, 0, sizeof(*kc));
-}
-
-size_t kconfig_compare(const struct kconfig *want, const struct kconfig *have,
-		       struct strvec *out)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < want->nr; i++) {
-		const char *name = want->v[i].name;
-		const char *w = kconfig_get(want, name), *h;
-
-		/* an option a fragment repeats is compared once, at its
-		 * last assignment */
-		if (w != want->v[i].value)
-			continue;
-		h = kconfig_get(have, name);
-		if (!strcmp(w, "n")) {
-			if (!h || !strcmp(h, "n"))
-				continue;
-		} else if (h && (!strcmp(h, w) ||
-				 (!strcmp(w, "m") && !strcmp(h, "y")))) {
-			continue;
-		}
-		if (!h)
-			strvec_pushf(out, "%s: missing, want %s", name, w);
-		else if (!strcmp(h, "n"))
-			strvec_pushf(out, "%s: not set, want %s", name, w);
-		else
-			strvec_pushf(out, "%s: %s, want %s", name, h, w);
-		n++;
-	}
-	return n;
-}
-
-/*
- * Kernel version.
- */
-static const char *makefile_var(const char *text, const char *name,
-				 size_t *len)
-{
-	const char *p = text;
-	size_t nlen = strlen(name);
-
-	while (*p) {
-		const char *end = strchrnul(p, '\n');
-
-		if (!strncmp(p, name, nlen) &&
-		    (p[nlen] == ' ' || p[nlen] == '\t' || p[nlen] == '=')) {
-			const char *v = p + nlen, *ve = end;
-
-			while (*v == ' ' || *v == '\t')
-				v++;
-			if (*v == '=') {
-				v++;
-				while (v < end && (*v == ' ' || *v == '\t'))
-					v++;
-				while (ve > v && isspace((unsigned char)ve[-1]))
-					ve--;
-				*len = ve - v;
-				return v;
-			}
-		}
-		p = *end ? end + 1 : end;
-	}
-	return NULL;
-}
-
-int kernel_makefile_version(struct strbuf *out, const char *makefile)
-{
-	static const char *const names[] = { "VERSION", "PATCHLEVEL",
-					     "SUBLEVEL" };
-	const char *v;
-	size_t len, i;
-
-	for (i = 0; i < ARRAY_SIZE(names); i++) {
-		v = makefile_var(makefile, names[i], &len);
-		if (!i && (!v || !len || !isdigit((unsigned char)*v)))
-			return -1;
-		/* as the kernel's KERNELVERSION: an empty part ends it */
-		if (!v || !len)
-			break;
-		if (i)
-			strbuf_addch(out, '.');
-		strbuf_add(out, v, len);
-	}
-	v = makefile_var(makefile, "EXTRAVERSION", &len);
-	if (v)
-		strbuf_add(out, v, len);
-	return 0;
-}
-
-bool kernel_release_matches(const char *release, const char *version)
-{
-	size_t len = strlen(version);
-
-	return *version && !strncmp(release, version, len) &&
-	       !isdigit((unsigned char)release[len]);
-}
-
 /*
  * The checks.
  */
@@ -460,22 +155,6 @@ static int read_kconfig(const struct doctor_env *env, struct kconfig *kc)
 	return 0;
 }
 
-int doctor_tool_version_of(struct strbuf *out, const char *prog,
-			   const char *marker)
-{
-	struct strbuf text = STRBUF_INIT;
-	int v[3], ret = -1;
-
-	if (program_exists(prog) &&
-	    !capture(&text, prog, "--version", NULL, NULL) &&
-	    !doctor_tool_version(text.buf, marker, v)) {
-		version_str(out, v, 3);
-		ret = 0;
-	}
-	strbuf_release(&text);
-	return ret;
-}
-
 static const char *const bpf_targets[] = { "bpf", "bpfel", "bpfeb" };
 
 void doctor_check_llc(struct doctor_report *r, const struct doctor_env *env)
@@ -487,21 +166,21 @@ void doctor_check_llc(struct doctor_report *r, const struct doctor_env *env)
 	int v[3];
 	size_t i;
 
-	if (!program_exists(llc)) {
+	if (!tool_exists(llc)) {
 		doctor_add(r, "llc-targets", DOCTOR_ERROR,
 			   "install LLVM with its BPF targets (Debian: apt-get install llvm), or name it in $LLC",
 			   "'%s' not found", llc);
 		goto out;
 	}
-	if (capture(&out, llc, "--version", NULL, NULL)) {
+	if (tool_capture(&out, llc, "--version", NULL, NULL)) {
 		doctor_add(r, "llc-targets", DOCTOR_ERROR,
 			   "reinstall LLVM (Debian: apt-get install llvm)",
 			   "'%s --version' failed", llc);
 		goto out;
 	}
-	if (!doctor_tool_version(out.buf, "LLVM version ", v)) {
+	if (!tool_version_parse(out.buf, "LLVM version ", v)) {
 		strbuf_addch(&ver, ' ');
-		version_str(&ver, v, 3);
+		tool_version_str(&ver, v, 3);
 	}
 	doctor_llc_targets(out.buf, &targets);
 	for (i = 0; i < ARRAY_SIZE(bpf_targets); i++)
@@ -520,7 +199,7 @@ void doctor_check_llc(struct doctor_report *r, const struct doctor_env *env)
 		   "%s%s has the bpf, bpfel and bpfeb targets", llc, ver.buf);
 
 	strbuf_reset(&out);
-	if (capture(&out, llc, "-march", "bpf", "-mcpu=help") < 0) {
+	if (tool_capture(&out, llc, "-march", "bpf", "-mcpu=help") < 0) {
 		doctor_add(r, "llc-cpu", DOCTOR_ERROR,
 			   "reinstall LLVM (Debian: apt-get install llvm)",
 			   "'%s -march bpf -mcpu=help' failed", llc);
@@ -556,18 +235,18 @@ void doctor_check_clang(struct doctor_report *r, const struct doctor_env *env)
 	struct strbuf out = STRBUF_INIT, ver = STRBUF_INIT;
 	int v[3];
 
-	if (!program_exists(clang)) {
+	if (!tool_exists(clang)) {
 		doctor_add(r, "clang", DOCTOR_ERROR,
 			   "install clang (Debian: apt-get install clang), or name it in $CLANG",
 			   "'%s' not found", clang);
-	} else if (capture(&out, clang, "--version", NULL, NULL) ||
-		   doctor_tool_version(out.buf, "clang version ", v)) {
+	} else if (tool_capture(&out, clang, "--version", NULL, NULL) ||
+		   tool_version_parse(out.buf, "clang version ", v)) {
 		doctor_add(r, "clang", DOCTOR_ERROR,
 			   "reinstall clang (Debian: apt-get install clang)",
 			   "'%s --version' failed or printed no clang version",
 			   clang);
 	} else {
-		version_str(&ver, v, 3);
+		tool_version_str(&ver, v, 3);
 		doctor_add(r, "clang", DOCTOR_OK, NULL, "%s %s", clang,
 			   ver.buf);
 	}
@@ -590,7 +269,7 @@ void doctor_check_pahole(struct doctor_report *r,
 	btf = kconfig_get(&kc, "CONFIG_DEBUG_INFO_BTF");
 	needed = btf && !strcmp(btf, "y");
 
-	if (!program_exists(pahole)) {
+	if (!tool_exists(pahole)) {
 		if (needed)
 			doctor_add(r, "pahole", DOCTOR_ERROR, fix,
 				   "'%s' not found, and '%s' sets CONFIG_DEBUG_INFO_BTF=y",
@@ -605,8 +284,8 @@ void doctor_check_pahole(struct doctor_report *r,
 				   pahole);
 		goto out;
 	}
-	if (capture(&out, pahole, "--version", NULL, NULL) ||
-	    doctor_tool_version(out.buf, NULL, v)) {
+	if (tool_capture(&out, pahole, "--version", NULL, NULL) ||
+	    tool_version_parse(out.buf, NULL, v)) {
 		doctor_add(r, "pahole", needed ? DOCTOR_ERROR : DOCTOR_WARNING,
 			   fix, "'%s --version' failed or printed no version",
 			   pahole);
@@ -792,19 +471,12 @@ static char *find_in_path(const char *prog)
 {
 	struct strvec dirs = STRVEC_INIT;
 	const char *path = getenv("PATH");
-	char *ret = NULL;
+	char *ret;
 
 	if (strchr(prog, '/'))
 		return xstrdup(prog);
 	strvec_split(&dirs, path ? path : "", ':');
-	for (size_t i = 0; i < dirs.nr && !ret; i++) {
-		char *p = xstrfmt("%s/%s", dirs.v[i], prog);
-
-		if (!access(p, X_OK))
-			ret = p;
-		else
-			free(p);
-	}
+	ret = find_program_in(&dirs, prog);
 	strvec_clear(&dirs);
 	return ret;
 }

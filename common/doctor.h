@@ -74,44 +74,5 @@ void doctor_check_git(struct doctor_report *r, const struct doctor_env *env);
 void doctor_llc_targets(const char *text, struct strvec *targets);
 /* Whether `llc -march bpf -mcpu=help` lists cpu. */
 bool doctor_llc_has_cpu(const char *text, const char *cpu);
-/* The "X.Y.Z" after marker ("LLVM version ", "clang version ") or the
- * first "X.Y" of `pahole --version` ("v1.24") when marker is NULL;
- * 0, or -1 when there is none.  v[] gets up to three numbers. */
-int doctor_tool_version(const char *text, const char *marker, int v[3]);
-
-/* A kernel .config or config fragment: CONFIG_ name and value, "n" for
- * "# CONFIG_FOO is not set". */
-struct kconfig_entry {
-	char *name;
-	char *value;
-};
-struct kconfig {
-	struct kconfig_entry *v;
-	size_t nr, alloc;
-};
-void kconfig_parse(struct kconfig *kc, const char *text);
-const char *kconfig_get(const struct kconfig *kc, const char *name);
-void kconfig_release(struct kconfig *kc);
-/* Options of want that have is lacks or sets otherwise, one line each
- * ("CONFIG_FOO: missing, want y"); "y" satisfies "m", and an option
- * wanted "n" may be absent.  Returns how many. */
-size_t kconfig_compare(const struct kconfig *want, const struct kconfig *have,
-		       struct strvec *out);
-
-/*
- * "14.0.6" of `prog --version` as the checks read it (marker "LLVM
- * version " for llc, "clang version " for clang), for the texts that
- * quote the toolchain (git bpf report --llvm).  0, or -1 when prog is
- * missing, fails or prints no version.
- */
-int doctor_tool_version_of(struct strbuf *out, const char *prog,
-			   const char *marker);
-
-/* "6.1.0-rc3" from the top Makefile's VERSION, PATCHLEVEL, SUBLEVEL and
- * EXTRAVERSION, as `make kernelversion` prints it; -1 when the text has
- * no VERSION. */
-int kernel_makefile_version(struct strbuf *out, const char *makefile);
-/* Whether a kernel release (uname -r) was built from a tree of version. */
-bool kernel_release_matches(const char *release, const char *version);
 
 #endif

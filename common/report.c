@@ -7,12 +7,13 @@
 #include <strings.h>
 
 #include "compose.h"
-#include "doctor.h"
+#include "kernel.h"
 #include "lists.h"
 #include "mail.h"
 #include "maint.h"
 #include "repo.h"
 #include "report.h"
+#include "tool.h"
 #include "trailer.h"
 
 #define BPF_LIST "bpf@vger.kernel.org"
@@ -47,7 +48,7 @@ static char *tool_version(const char *env, const char *prog,
 
 	if (!p || !*p)
 		p = prog;
-	if (doctor_tool_version_of(&v, p, marker))
+	if (tool_version_of(&v, p, marker))
 		ret = xstrfmt("%s (no version found)", p);
 	else
 		ret = xstrfmt("%s %s", p, v.buf);

@@ -128,20 +128,13 @@ char *smtp_find_sendmail(void)
 {
 	const char *path = getenv("PATH");
 	struct strvec dirs = STRVEC_INIT;
-	char *ret = NULL;
+	char *ret;
 
 	strvec_push(&dirs, "/usr/sbin");
 	strvec_push(&dirs, "/usr/lib");
 	if (path)
 		strvec_split(&dirs, path, ':');
-	for (size_t i = 0; i < dirs.nr && !ret; i++) {
-		char *p = xstrfmt("%s/sendmail", dirs.v[i]);
-
-		if (!access(p, X_OK))
-			ret = p;
-		else
-			free(p);
-	}
+	ret = find_program_in(&dirs, "sendmail");
 	strvec_clear(&dirs);
 	return ret;
 }

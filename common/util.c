@@ -154,15 +154,23 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *xstrfmt(const char *fmt, ...)
+char *xstrvfmt(const char *fmt, va_list ap)
 {
 	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_vaddf(&sb, fmt, ap);
+	return strbuf_detach(&sb, NULL);
+}
+
+char *xstrfmt(const char *fmt, ...)
+{
 	va_list ap;
+	char *s;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	s = xstrvfmt(fmt, ap);
 	va_end(ap);
-	return strbuf_detach(&sb, NULL);
+	return s;
 }
 
 void strvec_push(struct strvec *sv, const char *s)
@@ -174,15 +182,14 @@ void strvec_push(struct strvec *sv, const char *s)
 
 void strvec_pushf(struct strvec *sv, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *s;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	s = xstrvfmt(fmt, ap);
 	va_end(ap);
-	ALLOC_GROW(sv->v, sv->nr + 2, sv->alloc);
-	sv->v[sv->nr++] = strbuf_detach(&sb, NULL);
-	sv->v[sv->nr] = NULL;
+	strvec_push(sv, s);
+	free(s);
 }
 
 bool strvec_has(const struct strvec *sv, const char *s, bool icase)
@@ -325,6 +332,32 @@ void strset_clear(struct strset *set)
 	set->nr = set->cap = 0;
 }
 
+void strmap_put(struct strmap *map, const char *key, const char *val)
+{
+	size_t i;
+
+	if (strset_get(&map->keys, key, &i)) {
+		free(map->vals.v[i]);
+		map->vals.v[i] = xstrdup(val);
+		return;
+	}
+	strset_put(&map->keys, key, map->vals.nr);
+	strvec_push(&map->vals, val);
+}
+
+const char *strmap_get(const struct strmap *map, const char *key)
+{
+	size_t i;
+
+	return strset_get(&map->keys, key, &i) ? map->vals.v[i] : NULL;
+}
+
+void strmap_clear(struct strmap *map)
+{
+	strset_clear(&map->keys);
+	strvec_clear(&map->vals);
+}
+
 bool starts_with(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));
@@ -359,6 +392,18 @@ void secret_protect(void)
 
 	setrlimit(RLIMIT_CORE, &none);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+char *find_program_in(const struct strvec *dirs, const char *prog)
+{
+	for (size_t i = 0; i < dirs->nr; i++) {
+		char *p = xstrfmt("%s/%s", dirs->v[i], prog);
+
+		if (!access(p, X_OK))
+			return p;
+		free(p);
+	}
+	return NULL;
 }
 
 bool want_color(int fd)

@@ -4,6 +4,7 @@
 #ifndef GIT_BPF_UTIL_H
 #define GIT_BPF_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -50,6 +51,8 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xstrvfmt(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 /* Grow an array to hold at least nr elements. */
 #define ALLOC_GROW(arr, nr, alloc)					\
@@ -106,6 +109,20 @@ bool strset_put(struct strset *set, const char *s, size_t val);
 bool strset_get(const struct strset *set, const char *s, size_t *val);
 void strset_clear(struct strset *set);
 
+/* A map from strings to strings (Perl's %hash): a strset whose numbers
+ * index the values.  Zero initialised is empty; set keys.icase before
+ * the first put to compare keys case-insensitively. */
+struct strmap {
+	struct strset keys;
+	struct strvec vals;
+};
+
+/* Store val under key, replacing what was there. */
+void strmap_put(struct strmap *map, const char *key, const char *val);
+/* The value stored under key; NULL when there is none. */
+const char *strmap_get(const struct strmap *map, const char *key);
+void strmap_clear(struct strmap *map);
+
 bool starts_with(const char *s, const char *prefix);
 bool skip_prefix(const char *s, const char *prefix, const char **out);
 bool ends_with(const char *s, const char *suffix);
@@ -114,6 +131,10 @@ bool istarts_with(const char *s, const char *prefix);
 /* A password is about to be held in memory: no core dump may carry it
  * off (and no same-user ptrace read it). */
 void secret_protect(void);
+
+/* "dir/prog" for the first of dirs where prog is executable; NULL when
+ * none has it. */
+char *find_program_in(const struct strvec *dirs, const char *prog);
 
 /* Whether stdout/stderr should be coloured (a terminal and no NO_COLOR). */
 bool want_color(int fd);

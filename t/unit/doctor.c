@@ -6,6 +6,8 @@
 
 #include "tap.h"
 #include "doctor.h"
+#include "kernel.h"
+#include "tool.h"
 
 /* As Debian's llc 14 prints it, shortened. */
 static const char llc14[] =
@@ -101,31 +103,31 @@ static void test_tool_version(void **state)
 {
 	int v[3];
 
-	assert_int_equal(doctor_tool_version(llc14, "LLVM version ", v), 0);
+	assert_int_equal(tool_version_parse(llc14, "LLVM version ", v), 0);
 	assert_int_equal(v[0], 14);
 	assert_int_equal(v[1], 0);
 	assert_int_equal(v[2], 6);
-	assert_int_equal(doctor_tool_version(llc_x86_only, "LLVM version ",
+	assert_int_equal(tool_version_parse(llc_x86_only, "LLVM version ",
 					     v), 0);
 	assert_int_equal(v[0], 17);
-	assert_int_equal(doctor_tool_version(
+	assert_int_equal(tool_version_parse(
 		"Ubuntu clang version 18.1.3 (1ubuntu1)\nTarget: x86_64\n",
 		"clang version ", v), 0);
 	assert_int_equal(v[0], 18);
 	assert_int_equal(v[1], 1);
 	assert_int_equal(v[2], 3);
-	assert_int_equal(doctor_tool_version("v1.24\n", NULL, v), 0);
+	assert_int_equal(tool_version_parse("v1.24\n", NULL, v), 0);
 	assert_int_equal(v[0], 1);
 	assert_int_equal(v[1], 24);
-	assert_int_equal(doctor_tool_version("v1.15\n", NULL, v), 0);
+	assert_int_equal(tool_version_parse("v1.15\n", NULL, v), 0);
 	assert_int_equal(v[1], 15);
-	assert_int_equal(doctor_tool_version("1.9", NULL, v), 0);
+	assert_int_equal(tool_version_parse("1.9", NULL, v), 0);
 	assert_int_equal(v[1], 9);
-	assert_int_equal(doctor_tool_version("pahole: unknown option\n",
+	assert_int_equal(tool_version_parse("pahole: unknown option\n",
 					     NULL, v), -1);
-	assert_int_equal(doctor_tool_version("gcc version 12", "clang version ",
+	assert_int_equal(tool_version_parse("gcc version 12", "clang version ",
 					     v), -1);
-	assert_int_equal(doctor_tool_version("clang version x",
+	assert_int_equal(tool_version_parse("clang version x",
 					     "clang version ", v), -1);
 }
 
