@@ -18,6 +18,7 @@
 #include "recipients.h"
 #include "repo.h"
 #include "sender.h"
+#include "sent.h"
 
 #define COVER_SUBJECT	"*** SUBJECT HERE ***"
 #define COVER_BLURB	"*** BLURB HERE ***"

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "message.h"
+#include "output.h"
 #include "series.h"
 #include "tree.h"
 

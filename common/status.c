@@ -9,8 +9,8 @@
 
 #include "format.h"
 #include "json.h"
-#include "message.h"
 #include "repo.h"
+#include "sent.h"
 #include "status.h"
 #include "tree.h"
 
