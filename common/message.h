@@ -39,6 +39,39 @@ struct message_set {
 void message_set_release(struct message_set *ms);
 struct message *message_set_add(struct message_set *ms);
 
+/* What one mail says, for message_set_add_mail(). */
+struct mail_fields {
+	const char *from_name, *from_addr;	/* the sender */
+	long long date;			/* seconds since the epoch */
+	int tz;				/* its zone, minutes east of UTC */
+	const char *subject_prefix;	/* "[PATCH bpf 1/2]", or NULL */
+	const char *subject;		/* the title, as the user wrote it */
+	const char *message_id;		/* with angle brackets; NULL: a
+					 * new one */
+	const char *in_reply_to;	/* the cover's Message-ID, or NULL */
+	const struct strvec *to, *cc;	/* "Name <addr>" or "addr"; cc may
+					 * be NULL */
+	const char *body;		/* LF line ends */
+	const char *filename;		/* for -o DIR; NULL: from the
+					 * subject, ending ".eml" */
+};
+
+/*
+ * The one mail writer: add a message to ms with its headers (From,
+ * Date, Subject, Message-ID, In-Reply-To and References, To, Cc, MIME,
+ * Content-Transfer-Encoding, X-Mailer) written as git format-patch and
+ * send-email write them, and the body; quoted-printable when a line is
+ * longer than SMTP carries (998), else 8bit.  Patches, cover letters,
+ * stable requests and bug reports all come from here.
+ */
+struct message *message_set_add_mail(struct message_set *ms,
+				     const struct mail_fields *f);
+
+/* format-patch's file name, "v2-0001-bpf-Fix-foo" and ext (".patch";
+ * ".eml" for mails that hold no patch: stable requests, reports). */
+char *message_filename(int version, size_t nr, const char *subject,
+		       const char *ext);
+
 /* Envelope recipients: every address of To and Cc, deduplicated. */
 void message_rcpts(const struct message *m, struct strvec *out);
 

@@ -6,11 +6,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "compose.h"
 #include "doctor.h"
 #include "lists.h"
 #include "mail.h"
 #include "maint.h"
+#include "message.h"
 #include "repo.h"
 #include "report.h"
 #include "trailer.h"
@@ -601,40 +601,16 @@ int report_compose(struct message_set *ms, const struct report *r,
 		   const char *from_name, const char *from_addr,
 		   long long t, int tz)
 {
-	struct strbuf text = STRBUF_INIT, date = STRBUF_INIT;
-	struct strbuf from = STRBUF_INIT;
 	struct strvec rcpts = STRVEC_INIT;
 	struct message *m;
 	size_t i;
 	int ret = 0;
 
-	m = message_set_add(ms);
+	m = message_set_add_mail(ms, &(struct mail_fields){
+		.from_name = from_name, .from_addr = from_addr,
+		.date = t, .tz = tz, .subject = subject,
+		.to = &r->to, .cc = &r->cc, .body = body });
 	ms->kind = "report";
-	m->subject = xstrdup(subject);
-	m->message_id = mail_message_id(from_addr, t, 1);
-	address_format(&from, from_name, from_addr, false);
-	m->from = strbuf_detach(&from, NULL);
-	for (i = 0; i < r->to.nr; i++)
-		strvec_push_unique(&m->to, r->to.v[i], true);
-	for (i = 0; i < r->cc.nr; i++)
-		strvec_push_unique(&m->cc, r->cc.v[i], true);
-	m->filename = compose_filename_ext(1, 1, subject, ".eml");
-
-	mail_from_add(&text, "From", from_name, from_addr);
-	mail_date(&date, t, tz);
-	mail_header_add(&text, "Date", date.buf);
-	mail_subject_add(&text, NULL, subject);
-	mail_header_add(&text, "Message-ID", m->message_id);
-	mail_header_add_addresses(&text, "To", &m->to);
-	if (m->cc.nr)
-		mail_header_add_addresses(&text, "Cc", &m->cc);
-	strbuf_addstr(&text, "MIME-Version: 1.0\n"
-			     "Content-Type: text/plain; charset=UTF-8\n"
-			     "Content-Transfer-Encoding: 8bit\n\n");
-	strbuf_addstr(&text, body);
-	if (text.len && text.buf[text.len - 1] != '\n')
-		strbuf_addch(&text, '\n');
-	m->text = strbuf_detach(&text, NULL);
 	ms->cover_text = xstrdup(body);
 
 	/* the QA's one hard rule for reports: never to stable@ */
@@ -643,6 +619,5 @@ int report_compose(struct message_set *ms, const struct report *r,
 		if (lists_names_never_mailed(rcpts.v[i]))
 			ret = error("refusing a report to '%s'", rcpts.v[i]);
 	strvec_clear(&rcpts);
-	strbuf_release(&date);
 	return ret;
 }

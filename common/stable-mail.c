@@ -7,11 +7,11 @@
 #include <strings.h>
 #include <jansson.h>
 
-#include "compose.h"
 #include "json.h"
 #include "lists.h"
 #include "mail.h"
 #include "maint.h"
+#include "message.h"
 #include "repo.h"
 #include "stable.h"
 #include "util.h"
@@ -536,8 +536,7 @@ int stable_compose(struct message_set *ms, const struct stable_ctx *ctx,
 		   const char *from_name, const char *from_addr,
 		   long long t, int tz)
 {
-	struct strbuf body = STRBUF_INIT, text = STRBUF_INIT;
-	struct strbuf subject = STRBUF_INIT, date = STRBUF_INIT;
+	struct strbuf body = STRBUF_INIT, subject = STRBUF_INIT;
 	const struct stable_fix *only = NULL;
 	struct message *m;
 	size_t n = 0;
@@ -570,36 +569,13 @@ int stable_compose(struct message_set *ms, const struct stable_ctx *ctx,
 	strbuf_addf(&body, "\nThanks,\n%s\n", from_name && *from_name ?
 					       from_name : from_addr);
 
-	m = message_set_add(ms);
+	m = message_set_add_mail(ms, &(struct mail_fields){
+		.from_name = from_name, .from_addr = from_addr,
+		.date = t, .tz = tz, .subject = subject.buf,
+		.to = to, .cc = cc, .body = body.buf });
 	ms->kind = "stable-request";
-	m->subject = strbuf_detach(&subject, NULL);
-	m->message_id = mail_message_id(from_addr, t, 1);
-	{
-		struct strbuf from = STRBUF_INIT;
-
-		address_format(&from, from_name, from_addr, false);
-		m->from = strbuf_detach(&from, NULL);
-	}
-	for (size_t i = 0; i < to->nr; i++)
-		strvec_push_unique(&m->to, to->v[i], true);
-	for (size_t i = 0; i < cc->nr; i++)
-		strvec_push_unique(&m->cc, cc->v[i], true);
-	m->filename = compose_filename_ext(1, 1, m->subject, ".eml");
-
-	mail_from_add(&text, "From", from_name, from_addr);
-	mail_date(&date, t, tz);
-	mail_header_add(&text, "Date", date.buf);
-	mail_subject_add(&text, NULL, m->subject);
-	mail_header_add(&text, "Message-ID", m->message_id);
-	mail_header_add_addresses(&text, "To", &m->to);
-	mail_header_add_addresses(&text, "Cc", &m->cc);
-	strbuf_addstr(&text, "MIME-Version: 1.0\n"
-			     "Content-Type: text/plain; charset=UTF-8\n"
-			     "Content-Transfer-Encoding: 8bit\n\n");
-	strbuf_addbuf(&text, &body);
 	ms->cover_text = strbuf_detach(&body, NULL);
-	m->text = strbuf_detach(&text, NULL);
-	strbuf_release(&date);
+	strbuf_release(&subject);
 
 	/* The one rule that must never break, whatever a subject holds. */
 	if (lists_names_never_mailed(m->text))

@@ -160,6 +160,7 @@ test_expect_success 'the mail: headers, recipients and body' '
 	MIME-Version: 1.0
 	Content-Type: text/plain; charset=UTF-8
 	Content-Transfer-Encoding: 8bit
+	X-Mailer: git-bpf $(cat "$GIT_BPF_SRC/VERSION")
 
 	Hello,
 
