@@ -16,12 +16,6 @@
 #include "stable.h"
 #include "util.h"
 
-/* The lists in Cc: [lists] key, and the address when it is unset. */
-static const char *const cc_lists[][2] = {
-	{ "lists.netdev", "netdev@vger.kernel.org" },
-	{ "lists.bpf", "bpf@vger.kernel.org" },
-};
-
 /* ---- words ------------------------------------------------------------ */
 
 void stable_release_span(struct strbuf *out, const struct stable_ctx *ctx,
@@ -384,19 +378,22 @@ static bool has_address(const struct strvec *list, const char *addr)
 	return found;
 }
 
-static void push_address(struct strvec *out, const struct strvec *exclude,
-			 const char *name, const char *addr)
+static void push_address(struct strvec *out, const struct lists *l,
+			 const struct address *a)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (lists_never_mail(addr)) {
+	switch (lists_check(l, a->addr)) {
+	case LISTS_NEVER:
 		warning("leaving out '%s': stable requests go to the BPF "
-			"maintainers", addr);
+			"maintainers", a->addr);
 		return;
+	case LISTS_EXCLUDED:
+		return;
+	case LISTS_MAIL:
+		break;
 	}
-	if (has_address(exclude, addr))
-		return;
-	address_format(&sb, name, addr, false);
+	address_format(&sb, a->name, a->addr, false);
 	strvec_push_unique(out, sb.buf, true);
 	strbuf_release(&sb);
 }
@@ -404,37 +401,30 @@ static void push_address(struct strvec *out, const struct strvec *exclude,
 int stable_recipients(git_repository *repo, const struct config *cfg,
 		      struct strvec *to, struct strvec *cc)
 {
-	struct strvec configured = STRVEC_INIT, exclude = STRVEC_INIT;
+	struct lists l;
 	struct maint_db *db = NULL;
 	struct maint_result people = { 0 };
-	int ret = -1, r;
+	int ret, r;
 
-	if (cfg) {
-		config_ini_all(cfg, "lists.bpf-maintainers", true, &configured);
-		config_ini_all(cfg, "send.exclude", true, &exclude);
-	}
-	for (size_t i = 0; i < configured.nr; i++) {
-		struct address a;
-
-		if (address_parse(&a, configured.v[i])) {
-			error("bad address '%s' in [lists] bpf-maintainers",
-			      configured.v[i]);
-			goto out;
-		}
-		push_address(to, &exclude, a.name, a.addr);
-		address_release(&a);
-	}
-	if (!configured.nr) {
+	ret = lists_load(&l, cfg);
+	if (ret)
+		return ret;
+	ret = -1;
+	for (size_t i = 0; i < l.bpf_maintainers_nr; i++)
+		push_address(to, &l, &l.bpf_maintainers[i]);
+	if (!l.bpf_maintainers_nr) {
 		r = maint_db_load_repo(&db, repo);
 		if (r < 0)
 			goto out;
 		if (!r && maint_section_people(db, "BPF [GENERAL]", true,
 					       &people))
 			goto out;
-		for (size_t i = 0; i < people.nr; i++)
+		for (size_t i = 0; i < people.nr; i++) {
+			struct address a = { people.v[i].name, people.v[i].addr };
+
 			if (people.v[i].kind == MAINT_PERSON)
-				push_address(to, &exclude, people.v[i].name,
-					     people.v[i].addr);
+				push_address(to, &l, &a);
+		}
 	}
 	if (!to->nr) {
 		error("no BPF maintainers: no 'BPF [GENERAL]' section with M: "
@@ -442,27 +432,16 @@ int stable_recipients(git_repository *repo, const struct config *cfg,
 		hint("name them in git-bpf's config: [lists] bpf-maintainers");
 		goto out;
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(cc_lists); i++) {
-		const char *list = cfg ? config_ini(cfg, cc_lists[i][0]) : NULL;
-		struct address a;
-
-		if (!list || !*list)
-			list = cc_lists[i][1];
-		if (address_parse(&a, list)) {
-			error("bad address '%s' in [lists] %s", list,
-			      cc_lists[i][0] + strlen("lists."));
-			goto out;
-		}
-		if (!has_address(to, a.addr))
-			push_address(cc, &exclude, a.name, a.addr);
-		address_release(&a);
-	}
+	/* the lists in Cc, netdev first */
+	if (!has_address(to, l.netdev.addr))
+		push_address(cc, &l, &l.netdev);
+	if (!has_address(to, l.bpf.addr))
+		push_address(cc, &l, &l.bpf);
 	ret = 0;
 out:
 	maint_result_release(&people);
 	maint_db_free(db);
-	strvec_clear(&configured);
-	strvec_clear(&exclude);
+	lists_release(&l);
 	return ret;
 }
 

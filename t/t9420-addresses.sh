@@ -115,4 +115,44 @@ test_expect_success 'a Fixes: target whose author has a comma is dropped with a 
 	! grep "odd" "$SMTP_MAILBOX"/*.env
 '
 
+# config_refused SECTION LINE ADDRESS KEY: send refuses LINE in SECTION
+# of the config, naming ADDRESS and KEY, before the first message.
+config_refused () {
+	smtp_config tls &&
+	printf "%s\n%s\n" "$1" "$2" >>"$GIT_BPF_CONFIG" &&
+	one_patch "Cc: good@example.org" &&
+	test_expect_code 2 send_one >out 2>err &&
+	printf "error: invalid address '%s'\nhint: it is in %s of git-bpf's config\n" \
+		"$3" "$4" >expect &&
+	grep -v "^tree: " err >actual &&
+	test_cmp expect actual &&
+	test $(smtp_count) = 0
+}
+
+test_expect_success 'a bad address in [send] exclude, [lists] bpf or bpf-maintainers: exit 2' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	config_refused "[send]" "exclude = Good <good@example.org>, broken" \
+		broken "[send] exclude" &&
+	config_refused "[lists]" "bpf = <not-a-list>" "<not-a-list>" \
+		"[lists] bpf" &&
+	config_refused "[lists]" \
+		"bpf-maintainers = \"Doe, Jane\" <jane@example.org>, Doe" \
+		"Doe" "[lists] bpf-maintainers"
+'
+
+test_expect_success '[lists] bpf is the To of a send' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls &&
+	printf "[lists]\nbpf = BPF Test <bpf-test@example.org>\n" >>"$GIT_BPF_CONFIG" &&
+	one_patch "Cc: good@example.org" &&
+	send_one >out 2>err &&
+	test $(smtp_count) = 3 &&
+	for f in "$SMTP_MAILBOX"/*.eml
+	do
+		smtp_header To "$f" || return 1
+	done >actual &&
+	printf "BPF Test <bpf-test@example.org>\n%.0s" 1 2 3 >expect &&
+	test_cmp expect actual
+'
+
 test_done
