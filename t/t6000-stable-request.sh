@@ -374,17 +374,22 @@ test_expect_success '--json gives the analysis to scripts' '
 	grep "^error: --note and --json exclude each other$" err
 '
 
-test_expect_success 'the BPF maintainers from config; a stable address there is dropped' '
-	cat >config <<-\EOF &&
-	[lists]
-	bpf-maintainers = Jane Maintainer <jane@example.org>, stable@vger.kernel.org
-	EOF
+# request_mail: the mail part of a dry run with ./config (stderr in err).
+request_mail () {
 	(
 		cd repo &&
 		GIT_BPF_CONFIG=../config git bpf stable-request --dry-run \
 			"master^{/^bpf: Fix foo}" >../actual 2>../err
 	) &&
-	sed -n "/^Request/,\$p" actual >mail &&
+	sed -n "/^Request/,\$p" actual >mail
+}
+
+test_expect_success 'the BPF maintainers from config; a stable address there is dropped' '
+	cat >config <<-\EOF &&
+	[lists]
+	bpf-maintainers = Jane Maintainer <jane@example.org>, stable@vger.kernel.org
+	EOF
+	request_mail &&
 	cat >expect <<-\EOF &&
 	Request for stable: bpf: Fix foo
 	  To: Jane Maintainer <jane@example.org>
@@ -406,12 +411,7 @@ test_expect_success '[lists] and [send] exclude as send reads them: quoted names
 	[send]
 	exclude = Kim <KIM@example.org>, bpf@vger.kernel.org
 	EOF
-	(
-		cd repo &&
-		GIT_BPF_CONFIG=../config git bpf stable-request --dry-run \
-			"master^{/^bpf: Fix foo}" >../actual 2>../err
-	) &&
-	sed -n "/^Request/,\$p" actual >mail &&
+	request_mail &&
 	cat >expect <<-\EOF &&
 	Request for stable: bpf: Fix foo
 	  To: "Maintainer, Jane" <jane@example.org>

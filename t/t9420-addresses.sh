@@ -26,6 +26,16 @@ send_one () {
 	(cd repo && git bpf send --no-check --tree=bpf-next "$@")
 }
 
+# send_fresh LINES TRAILER: to a fresh server, with LINES (printf's %b)
+# added to the config, the one patch holding TRAILER.
+send_fresh () {
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls &&
+	printf "%b\n" "$1" >>"$GIT_BPF_CONFIG" &&
+	one_patch "$2" &&
+	send_one >out 2>err
+}
+
 for cc in "@relay.example.org:stable@vger.kernel.org" \
 	"Relay <@relay.example.org:stable@vger.kernel.org>" \
 	"a;b@example.org" "a@b:c@example.org" \
@@ -55,11 +65,8 @@ test_expect_success 'a quoted display name holding an address mails the real one
 '
 
 test_expect_success '[send] exclude applies to the parsed address' '
-	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
-	smtp_config tls &&
-	echo "exclude = good@example.org" >>"$GIT_BPF_CONFIG" &&
-	one_patch "Cc: \"Good <bad@example.net>\" <good@example.org>" &&
-	send_one >out 2>err &&
+	send_fresh "exclude = good@example.org" \
+		"Cc: \"Good <bad@example.net>\" <good@example.org>" &&
 	test $(smtp_count) = 1 &&
 	! grep "good@example.org" "$SMTP_MAILBOX/0001.env"
 '
@@ -141,11 +148,8 @@ test_expect_success 'a bad address in [send] exclude, [lists] bpf or bpf-maintai
 '
 
 test_expect_success '[lists] bpf is the To of a send' '
-	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
-	smtp_config tls &&
-	printf "[lists]\nbpf = BPF Test <bpf-test@example.org>\n" >>"$GIT_BPF_CONFIG" &&
-	one_patch "Cc: good@example.org" &&
-	send_one >out 2>err &&
+	send_fresh "[lists]\\nbpf = BPF Test <bpf-test@example.org>" \
+		"Cc: good@example.org" &&
 	test $(smtp_count) = 3 &&
 	for f in "$SMTP_MAILBOX"/*.eml
 	do
