@@ -737,7 +737,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			      ms->v[i].commit);
 		else
 			error("the cover letter holds a bare CR (one not followed by LF): no mail server takes it");
-		ret = -2;
+		ret = ERR_BAD_INPUT;
 		goto out;
 	}
 	ret = 0;

@@ -365,7 +365,7 @@ int status_collect(struct status_report *out, git_repository *repo,
 
 		rc = tree_branch(&ref, repo, cfg, ids[i]);
 		if (rc < 0) {
-			ret = -2;
+			ret = ERR_BAD_INPUT;
 			goto out;
 		}
 		if (!rc) {
@@ -385,7 +385,7 @@ int status_collect(struct status_report *out, git_repository *repo,
 		if (!nr && !branch_exists(repo, branches->v[i])) {
 			error("no branch '%s' and nothing sent from it",
 			      branches->v[i]);
-			ret = -2;
+			ret = ERR_BAD_INPUT;
 			goto out;
 		}
 		ALLOC_GROW(out->b, out->nr + 1, out->alloc);
