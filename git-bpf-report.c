@@ -12,9 +12,11 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "deliver.h"
 #include "lists.h"
 #include "mail.h"
 #include "message.h"
+#include "output.h"
 #include "repo.h"
 #include "report.h"
 #include "sender.h"

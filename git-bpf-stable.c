@@ -9,8 +9,10 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "deliver.h"
 #include "mail.h"
 #include "message.h"
+#include "output.h"
 #include "repo.h"
 #include "sender.h"
 #include "stable.h"

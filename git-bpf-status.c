@@ -8,8 +8,8 @@
 
 #include "cmd.h"
 #include "config.h"
-#include "message.h"
 #include "repo.h"
+#include "sent.h"
 #include "status.h"
 #include "util.h"
 

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "check-internal.h"
-#include "message.h"
+#include "sent.h"
 #include "series.h"
 
 #define REPOST_WAIT	(24 * 3600)	/* netdev: 24 hours between versions */

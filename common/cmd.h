@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "message.h"
+#include "output.h"
 #include "util.h"
 
 enum cmd_option_type {

@@ -18,10 +18,10 @@
 #include "recipients.h"
 #include "repo.h"
 #include "sender.h"
+#include "sent.h"
 
 #define COVER_SUBJECT	"*** SUBJECT HERE ***"
 #define COVER_BLURB	"*** BLURB HERE ***"
-#define MAX_LINE	998	/* RFC 5322 */
 
 void compose_prefix(struct strbuf *out, const char *tree_prefix, int version,
 		    bool rfc, bool resend, size_t nr, size_t total)
@@ -46,164 +46,26 @@ void compose_prefix(struct strbuf *out, const char *tree_prefix, int version,
 	strbuf_addch(out, ']');
 }
 
-static bool istitlechar(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '.' || c == '_';
-}
-
-/* git's format_sanitized_subject(). */
-static void sanitized_subject(struct strbuf *sb, const char *msg)
-{
-	size_t start_len = sb->len, i, len = strlen(msg);
-	int space = 2;
-
-	for (i = 0; i < len; i++) {
-		if (istitlechar(msg[i])) {
-			if (space == 1)
-				strbuf_addch(sb, '-');
-			space = 0;
-			strbuf_addch(sb, msg[i]);
-			if (msg[i] == '.')
-				while (msg[i + 1] == '.')
-					i++;
-		} else {
-			space |= 1;
-		}
-	}
-	while (sb->len > start_len &&
-	       (sb->buf[sb->len - 1] == '.' || sb->buf[sb->len - 1] == '-'))
-		strbuf_setlen(sb, sb->len - 1);
-}
-
 char *compose_filename(int version, size_t nr, const char *subject)
 {
-	return compose_filename_ext(version, nr, subject, ".patch");
-}
-
-char *compose_filename_ext(int version, size_t nr, const char *subject,
-			   const char *ext)
-{
-	struct strbuf sb = STRBUF_INIT, subj = STRBUF_INIT;
-	/* format.filenameMaxLength 64, less ".patch" and one */
-	size_t max_len = 64 - (strlen(".patch") + 1);
-
-	if (version > 1)
-		strbuf_addf(&sb, "v%d-", version);
-	sanitized_subject(&subj, subject);
-	strbuf_addf(&sb, "%04zu-%s", nr, subj.buf);
-	if (sb.len > max_len)
-		strbuf_setlen(&sb, max_len);
-	strbuf_addstr(&sb, ext);
-	strbuf_release(&subj);
-	return strbuf_detach(&sb, NULL);
+	return message_filename(version, nr, subject, ".patch");
 }
 
 /* ---- the sender, dates and message bodies */
 
-static bool long_lines(const char *text)
+/* What every mail of the series shares: the sender, its Date (in the
+ * local zone) and Subject, and its Message-ID. */
+static void mail_fill(struct mail_fields *m, const struct address *from,
+		      long long date, const char *prefix, const char *title,
+		      const char *message_id)
 {
-	const char *p = text;
-
-	while (*p) {
-		const char *nl = strchrnul(p, '\n');
-
-		if (nl - p > MAX_LINE)
-			return true;
-		p = *nl ? nl + 1 : nl;
-	}
-	return false;
-}
-
-/* Quoted-printable, for the rare body a mail server would cut. */
-static void qp_encode(struct strbuf *out, const char *text)
-{
-	const char *p = text;
-
-	while (*p) {
-		const char *nl = strchrnul(p, '\n');
-		int col = 0;
-
-		for (; p < nl; p++) {
-			unsigned char c = *p;
-			bool at_end = p + 1 == nl;
-			int w = (c == '=' || c > 126 || (c < 32 && c != '\t') ||
-				 ((c == ' ' || c == '\t') && at_end)) ? 3 : 1;
-
-			if (col + w > 75) {
-				strbuf_addstr(out, "=\n");
-				col = 0;
-			}
-			if (w == 3)
-				strbuf_addf(out, "=%02X", c);
-			else
-				strbuf_addch(out, c);
-			col += w;
-		}
-		if (*nl) {
-			strbuf_addch(out, '\n');
-			p = nl + 1;
-		}
-	}
-}
-
-struct mail {
-	const char *subject_prefix;
-	const char *title;
-	const struct address *from;
-	long long date;
-	const char *message_id;
-	const char *reply_to;		/* cover's Message-ID, or NULL */
-	const struct strvec *to, *cc;
-	const char *body;
-};
-
-static char *mail_text(const struct mail *m)
-{
-	struct strbuf sb = STRBUF_INIT, date = STRBUF_INIT;
-	bool qp = long_lines(m->body);
-
-	mail_from_add(&sb, "From", m->from->name, m->from->addr);
-	mail_date(&date, m->date, mail_local_tz(m->date));
-	mail_header_add(&sb, "Date", date.buf);
-	mail_subject_add(&sb, m->subject_prefix, m->title);
-	strbuf_addf(&sb, "Message-ID: %s\n", m->message_id);
-	if (m->reply_to)
-		strbuf_addf(&sb, "In-Reply-To: %s\nReferences: %s\n",
-			    m->reply_to, m->reply_to);
-	mail_header_add_addresses(&sb, "To", m->to);
-	mail_header_add_addresses(&sb, "Cc", m->cc);
-	strbuf_addstr(&sb, "MIME-Version: 1.0\n"
-		      "Content-Type: text/plain; charset=UTF-8\n");
-	strbuf_addf(&sb, "Content-Transfer-Encoding: %s\n",
-		    qp ? "quoted-printable" : "8bit");
-	strbuf_addf(&sb, "X-Mailer: git-bpf %s\n", GIT_BPF_VERSION);
-	strbuf_addch(&sb, '\n');
-	if (qp)
-		qp_encode(&sb, m->body);
-	else
-		strbuf_addstr(&sb, m->body);
-	strbuf_release(&date);
-	return strbuf_detach(&sb, NULL);
-}
-
-static void fill_message(struct message *msg, const struct mail *m,
-			 const char *filename)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t i;
-
-	msg->message_id = xstrdup(m->message_id);
-	strbuf_addf(&sb, "%s %s", m->subject_prefix, m->title);
-	msg->subject = strbuf_detach(&sb, NULL);
-	address_format(&sb, m->from->name, m->from->addr, false);
-	msg->from = strbuf_detach(&sb, NULL);
-	for (i = 0; i < m->to->nr; i++)
-		strvec_push(&msg->to, m->to->v[i]);
-	for (i = 0; i < m->cc->nr; i++)
-		strvec_push(&msg->cc, m->cc->v[i]);
-	msg->text = mail_text(m);
-	msg->filename = xstrdup(filename);
+	m->from_name = from->name;
+	m->from_addr = from->addr;
+	m->date = date;
+	m->tz = mail_local_tz(date);
+	m->subject_prefix = prefix;
+	m->subject = title;
+	m->message_id = message_id;
 }
 
 /* ---- the cover letter's text */
@@ -759,8 +621,8 @@ int compose_series(struct message_set *ms, git_repository *repo,
 
 	if (nr > 1) {
 		struct strbuf subj = STRBUF_INIT, body = STRBUF_INIT;
-		struct mail m = { 0 };
-		struct message *msg;
+		struct mail_fields m = { 0 };
+		char *name;
 		int r;
 
 		r = cover_text(&cover, repo, cfg, branch, o, nr);
@@ -791,23 +653,16 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		compose_prefix(&prefix, tree_prefix, version, o->rfc,
 			       o->resend, 0, nr);
 		cover_id = mail_message_id(from.addr, now, n++);
-		m.subject_prefix = prefix.buf;
-		m.title = subj.buf;
-		m.from = &from;
-		m.date = now;
-		m.message_id = cover_id;
+		name = version > 1 ?
+			xstrfmt("v%d-0000-cover-letter.patch", version) :
+			xstrdup("0000-cover-letter.patch");
+		mail_fill(&m, &from, now, prefix.buf, subj.buf, cover_id);
 		m.to = &rc.to;
 		m.cc = &rc.cover_cc;
 		m.body = sb.buf;
-		msg = message_set_add(ms);
-		{
-			char *name = version > 1 ?
-				xstrfmt("v%d-0000-cover-letter.patch", version) :
-				xstrdup("0000-cover-letter.patch");
-
-			fill_message(msg, &m, name);
-			free(name);
-		}
+		m.filename = name;
+		message_set_add_mail(ms, &m);
+		free(name);
 		strbuf_release(&subj);
 		strbuf_release(&body);
 	} else {
@@ -831,7 +686,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 
 	for (i = 0; i < nr; i++) {
 		const struct patch *p = &s->patches[i];
-		struct mail m = { 0 };
+		struct mail_fields m = { 0 };
 		struct message *msg;
 		char *id, *name;
 
@@ -859,18 +714,15 @@ int compose_series(struct message_set *ms, git_repository *repo,
 		compose_prefix(&prefix, tree_prefix, version, o->rfc,
 			       o->resend, i + 1, nr);
 		id = mail_message_id(from.addr, now, n++);
-		m.subject_prefix = prefix.buf;
-		m.title = fp[i].subject;
-		m.from = &from;
-		m.date = now + (long long)(nr > 1 ? i + 1 : i);
-		m.message_id = id;
-		m.reply_to = cover_id;
+		name = compose_filename(version, i + 1, fp[i].subject);
+		mail_fill(&m, &from, now + (long long)(nr > 1 ? i + 1 : i),
+			  prefix.buf, fp[i].subject, id);
+		m.in_reply_to = cover_id;
 		m.to = &rc.to;
 		m.cc = &rc.cc[i];
 		m.body = sb.buf;
-		msg = message_set_add(ms);
-		name = compose_filename(version, i + 1, fp[i].subject);
-		fill_message(msg, &m, name);
+		m.filename = name;
+		msg = message_set_add_mail(ms, &m);
 		msg->patch_id = xstrdup(fp[i].patch_id);
 		memcpy(msg->commit, fp[i].oid, sizeof(msg->commit));
 		free(name);
@@ -885,7 +737,7 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			      ms->v[i].commit);
 		else
 			error("the cover letter holds a bare CR (one not followed by LF): no mail server takes it");
-		ret = -2;
+		ret = ERR_BAD_INPUT;
 		goto out;
 	}
 	ret = 0;

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "message.h"
+#include "output.h"
 #include "series.h"
 #include "tree.h"
 
@@ -45,9 +46,5 @@ void compose_prefix(struct strbuf *out, const char *tree_prefix, int version,
 
 /* format-patch's file name: "v2-0001-bpf-Fix-foo.patch". */
 char *compose_filename(int version, size_t nr, const char *subject);
-/* The same name with another ending (".eml" for mails that hold no
- * patch: stable requests, reports). */
-char *compose_filename_ext(int version, size_t nr, const char *subject,
-			   const char *ext);
 
 #endif

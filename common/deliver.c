@@ -9,9 +9,11 @@
 #include <unistd.h>
 
 #include "credential.h"
+#include "deliver.h"
 #include "mail.h"
 #include "message.h"
 #include "outbox.h"
+#include "sent.h"
 #include "smtp.h"
 #include "transport.h"
 #include "util.h"

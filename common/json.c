@@ -12,3 +12,12 @@ int json_print(FILE *fp, json_t *root)
 	json_decref(root);
 	return ret;
 }
+
+json_t *json_append_object(json_t *arr)
+{
+	json_t *o = json_object();
+
+	if (!o || json_array_append_new(arr, o))
+		die_oom();
+	return o;
+}

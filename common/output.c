@@ -10,6 +10,7 @@
 
 #include "mail.h"
 #include "message.h"
+#include "output.h"
 
 static const char zero_oid[] = "0000000000000000000000000000000000000000";
 

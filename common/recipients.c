@@ -79,7 +79,7 @@ static void add_one(struct recipients *r, struct strvec *list,
 	const char *addr = addr_of(rcpt, &tmp);
 	char *a = xstrdup(addr);
 
-	if (!lists_never_mail(a) && !has_addr(&r->exclude, a) &&
+	if (lists_check(&r->lists, a) == LISTS_MAIL &&
 	    !(sender && !strcasecmp(a, sender)) &&
 	    !has_addr(list, a) && !(also && has_addr(also, a)))
 		strvec_push(list, rcpt);
@@ -242,38 +242,30 @@ static void add_fixes(struct recipients *r, struct strvec *cc,
 	}
 }
 
-static void tree_lists(struct recipients *r, const struct config *cfg,
-		       const struct tree_choice *tc, struct strvec *cc)
+/* Add the addresses v, as "Name <addr>", unless they are in also. */
+static void add_addresses(struct recipients *r, struct strvec *list,
+			  const struct strvec *also, const struct address *v,
+			  size_t nr)
 {
-	const char *list;
+	struct strbuf sb = STRBUF_INIT;
 
-	if (tc->iproute2) {
-		list = config_ini(cfg, "lists.netdev");
-		add_one(r, &r->to, NULL, list ? list : "netdev@vger.kernel.org",
-			NULL);
-	} else {
-		list = config_ini(cfg, "lists.bpf");
-		add_one(r, &r->to, NULL, list ? list : "bpf@vger.kernel.org",
-			NULL);
+	for (size_t i = 0; i < nr; i++) {
+		strbuf_reset(&sb);
+		address_format(&sb, v[i].name, v[i].addr, false);
+		add_one(r, list, also, sb.buf, NULL);
 	}
-	(void)cc;
+	strbuf_release(&sb);
 }
 
 /* iproute2's BPF work goes to netdev with the BPF maintainers in Cc. */
-static int bpf_maintainers(struct recipients *r, const struct config *cfg,
-			   struct strvec *out)
+static int bpf_maintainers(struct recipients *r, struct strvec *out)
 {
-	const char *given = config_ini(cfg, "lists.bpf-maintainers");
 	struct maint_result mr = { 0 };
 
-	if (given) {
-		struct strvec v = STRVEC_INIT;
-		int ret;
-
-		strvec_push(&v, given);
-		ret = add_given(r, out, &r->to, &v, "[lists] bpf-maintainers in the config");
-		strvec_clear(&v);
-		return ret;
+	if (r->lists.bpf_maintainers_nr) {
+		add_addresses(r, out, &r->to, r->lists.bpf_maintainers,
+			      r->lists.bpf_maintainers_nr);
+		return 0;
 	}
 	if (r->db && !maint_section_people(r->db, "BPF [GENERAL]", true, &mr)) {
 		int ret = add_maint(r, out, &mr);
@@ -307,24 +299,15 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 	int ret = -1;
 
 	memset(r, 0, sizeof(*r));
-	config_ini_all(cfg, "send.exclude", true, &r->exclude);
+	ret = lists_load(&r->lists, cfg);
+	if (ret)
+		goto out;
+	ret = -1;
 	config_ini_all(cfg, "send.to", true, &cfg_to);
 	config_ini_all(cfg, "send.cc", true, &cfg_cc);
-	for (i = 0; i < r->exclude.nr; i++) {
-		struct strbuf sb = STRBUF_INIT;
 
-		if (recipient_parse(&sb, r->exclude.v[i])) {
-			error("bad address in [send] exclude: '%s'",
-			      r->exclude.v[i]);
-			strbuf_release(&sb);
-			ret = ERR_BAD_INPUT;
-			goto out;
-		}
-		free(r->exclude.v[i]);
-		r->exclude.v[i] = strbuf_detach(&sb, NULL);
-	}
-
-	tree_lists(r, cfg, tc, &common_cc);
+	add_addresses(r, &r->to, NULL, tc->iproute2 ? &r->lists.netdev :
+		      &r->lists.bpf, 1);
 	ret = add_given_both(r, &r->to, NULL, o->to, &cfg_to,
 			     "[send] to in the config");
 	if (ret)
@@ -333,7 +316,7 @@ int recipients_compute(struct recipients *r, git_repository *repo,
 	if (o->auto_cc && repo && maint_db_load_repo(&r->db, repo) < 0)
 		goto out;
 	if (o->auto_cc && tc->iproute2) {
-		ret = bpf_maintainers(r, cfg, &common_cc);
+		ret = bpf_maintainers(r, &common_cc);
 		if (ret)
 			goto out;
 		ret = -1;
@@ -407,7 +390,7 @@ void recipients_release(struct recipients *r)
 		strvec_clear(&r->cc[i]);
 	free(r->cc);
 	strvec_clear(&r->cover_cc);
-	strvec_clear(&r->exclude);
+	lists_release(&r->lists);
 	maint_db_free(r->db);
 	memset(r, 0, sizeof(*r));
 }

@@ -8,6 +8,7 @@
 #include <git2.h>
 
 #include "config.h"
+#include "lists.h"
 #include "maint.h"
 #include "series.h"
 #include "strbuf.h"
@@ -27,14 +28,14 @@ struct recipients {
 	size_t nr;
 	struct strvec cover_cc;		/* the union, for the cover */
 	struct maint_db *db;		/* NULL when the tree has none */
-	struct strvec exclude;		/* addresses never mailed */
+	struct lists lists;		/* [lists], [send] exclude */
 };
 
 /*
  * Work out the recipients of each patch of s for tree tc.  diffs[i] is
  * patch i's diff text (for MAINTAINERS K: patterns; may be NULL).
- * 0; -2 after an error about a bad --to/--cc/[send] address (exit 2);
- * -1 after any other error.
+ * 0; ERR_BAD_INPUT after an error about a bad --to/--cc/[send] or
+ * [lists] address (exit 2); -1 after any other error.
  */
 int recipients_compute(struct recipients *r, git_repository *repo,
 		       const struct config *cfg, struct series *s,

@@ -6,19 +6,17 @@
 #include <string.h>
 #include <strings.h>
 
-#include "compose.h"
 #include "kernel.h"
 #include "lists.h"
 #include "mail.h"
 #include "maint.h"
+#include "message.h"
 #include "repo.h"
 #include "report.h"
 #include "tool.h"
 #include "trailer.h"
 
-#define BPF_LIST "bpf@vger.kernel.org"
 #define BPF_SECTION "BPF [GENERAL]"
-#define NETDEV_LIST "netdev@vger.kernel.org"
 #define LLVM_SECTION "BPF [LLVM]"
 #define REPORT_ABBREV 12
 
@@ -264,42 +262,44 @@ out:
  * Recipients.
  */
 struct rcpt_state {
-	struct strvec seen;	/* addresses, lower case */
-	struct strvec exclude;	/* addresses, lower case */
+	struct strvec seen;	/* addresses */
+	struct lists lists;	/* [lists], [send] exclude */
 };
 
-static char *lower(const char *s)
+/* Add "Name <addr>" to list unless the address is there already or
+ * must not be mailed. */
+static void add_address(struct rcpt_state *st, struct strvec *list,
+			const char *name, const char *addr)
 {
-	char *l = xstrdup(s), *p;
+	struct strbuf sb = STRBUF_INIT;
 
-	for (p = l; *p; p++)
-		*p = tolower((unsigned char)*p);
-	return l;
+	if (lists_check(&st->lists, addr) != LISTS_MAIL ||
+	    strvec_has(&st->seen, addr, true))
+		return;
+	strvec_push(&st->seen, addr);
+	address_format(&sb, name, addr, false);
+	strvec_push(list, sb.buf);
+	strbuf_release(&sb);
 }
 
-/* Add "Name <addr>" text to list unless its address is there already
- * or must never be mailed; -1 when it is no address. */
+/* The same for "Name <addr>" text; -1 when it is no address. */
 static int add_rcpt(struct rcpt_state *st, struct strvec *list,
 		    const char *text)
 {
 	struct address a = { 0 };
-	struct strbuf sb = STRBUF_INIT;
-	char *addr;
 
 	if (address_parse(&a, text))
 		return -1;
-	addr = lower(a.addr);
-	if (lists_never_mail(addr) || strvec_has(&st->exclude, addr, false) ||
-	    strvec_has(&st->seen, addr, false))
-		goto out;
-	strvec_push(&st->seen, addr);
-	address_format(&sb, a.name, a.addr, false);
-	strvec_push(list, sb.buf);
-out:
-	strbuf_release(&sb);
-	free(addr);
+	add_address(st, list, a.name, a.addr);
 	address_release(&a);
 	return 0;
+}
+
+static void add_addresses(struct rcpt_state *st, struct strvec *list,
+			  const struct address *v, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		add_address(st, list, v[i].name, v[i].addr);
 }
 
 static void add_maint_result(struct rcpt_state *st, struct strvec *list,
@@ -319,20 +319,14 @@ static void add_maint_result(struct rcpt_state *st, struct strvec *list,
 /* Cc the BPF maintainers: [lists] bpf-maintainers, else the M: lines of
  * MAINTAINERS' BPF section. */
 static int bpf_maintainers(struct rcpt_state *st, struct report *r,
-			   const struct config *cfg, struct maint_db *db)
+			   struct maint_db *db)
 {
-	struct strvec conf = STRVEC_INIT;
 	struct maint_result res = { 0 };
-	size_t i;
 	int ret = -1;
 
-	config_ini_all(cfg, "lists.bpf-maintainers", true, &conf);
-	if (conf.nr) {
-		for (i = 0; i < conf.nr; i++)
-			if (add_rcpt(st, &r->cc, conf.v[i])) {
-				hint("it is in [lists] bpf-maintainers of git-bpf's config");
-				goto out;
-			}
+	if (st->lists.bpf_maintainers_nr) {
+		add_addresses(st, &r->cc, st->lists.bpf_maintainers,
+			      st->lists.bpf_maintainers_nr);
 	} else if (!db) {
 		error("no MAINTAINERS at HEAD to name the BPF maintainers");
 		hint("list them in [lists] bpf-maintainers of git-bpf's config");
@@ -350,51 +344,25 @@ static int bpf_maintainers(struct rcpt_state *st, struct report *r,
 	ret = 0;
 out:
 	maint_result_release(&res);
-	strvec_clear(&conf);
 	return ret;
 }
 
 int report_recipients(struct report *r, const struct config *cfg,
 		      const struct strvec *extra_cc)
 {
-	struct rcpt_state st = { STRVEC_INIT, STRVEC_INIT };
-	struct strvec conf = STRVEC_INIT;
+	struct rcpt_state st = { STRVEC_INIT };
 	struct maint_result res = { 0 };
 	struct maint_db *db = NULL;
 	bool llvm_section = false;
-	const char *list;
-	char *addr;
 	size_t i, j;
-	int ret = -1, rc;
+	int ret, rc;
 
-	config_ini_all(cfg, "send.exclude", true, &conf);
-	for (i = 0; i < conf.nr; i++) {
-		struct address a = { 0 };
-
-		if (address_parse(&a, conf.v[i])) {
-			hint("it is in [send] exclude of git-bpf's config");
-			goto out;
-		}
-		addr = lower(a.addr);
-		strvec_push_unique(&st.exclude, addr, false);
-		free(addr);
-		address_release(&a);
-	}
-	strvec_clear(&conf);
-
-	if (r->llvm) {
-		list = config_ini(cfg, "lists.netdev");
-		if (add_rcpt(&st, &r->to, list && *list ? list : NETDEV_LIST)) {
-			hint("it is [lists] netdev of git-bpf's config");
-			goto out;
-		}
-	} else {
-		list = config_ini(cfg, "lists.bpf");
-		if (add_rcpt(&st, &r->to, list && *list ? list : BPF_LIST)) {
-			hint("it is [lists] bpf of git-bpf's config");
-			goto out;
-		}
-	}
+	ret = lists_load(&st.lists, cfg);
+	if (ret)
+		return ret;
+	ret = -1;
+	add_addresses(&st, &r->to, r->llvm ? &st.lists.netdev :
+		      &st.lists.bpf, 1);
 
 	rc = maint_db_load_repo(&db, r->repo);
 	if (rc < 0)
@@ -407,16 +375,10 @@ int report_recipients(struct report *r, const struct config *cfg,
 		maint_result_release(&res);
 	}
 	if (r->llvm && !llvm_section) {
-		config_ini_all(cfg, "lists.llvm", true, &conf);
-		for (i = 0; i < conf.nr; i++)
-			if (add_rcpt(&st, &r->cc, conf.v[i])) {
-				hint("it is in [lists] llvm of git-bpf's config");
-				goto out;
-			}
-		for (i = 0; !conf.nr && i < ARRAY_SIZE(llvm_people); i++)
+		add_addresses(&st, &r->cc, st.lists.llvm, st.lists.llvm_nr);
+		for (i = 0; !st.lists.llvm_nr && i < ARRAY_SIZE(llvm_people); i++)
 			add_rcpt(&st, &r->cc, llvm_people[i]);
-		strvec_clear(&conf);
-	} else if (bpf_maintainers(&st, r, cfg, db)) {
+	} else if (bpf_maintainers(&st, r, db)) {
 		goto out;
 	}
 
@@ -441,9 +403,8 @@ int report_recipients(struct report *r, const struct config *cfg,
 out:
 	maint_result_release(&res);
 	maint_db_free(db);
-	strvec_clear(&conf);
 	strvec_clear(&st.seen);
-	strvec_clear(&st.exclude);
+	lists_release(&st.lists);
 	return ret;
 }
 
@@ -602,40 +563,16 @@ int report_compose(struct message_set *ms, const struct report *r,
 		   const char *from_name, const char *from_addr,
 		   long long t, int tz)
 {
-	struct strbuf text = STRBUF_INIT, date = STRBUF_INIT;
-	struct strbuf from = STRBUF_INIT;
 	struct strvec rcpts = STRVEC_INIT;
 	struct message *m;
 	size_t i;
 	int ret = 0;
 
-	m = message_set_add(ms);
+	m = message_set_add_mail(ms, &(struct mail_fields){
+		.from_name = from_name, .from_addr = from_addr,
+		.date = t, .tz = tz, .subject = subject,
+		.to = &r->to, .cc = &r->cc, .body = body });
 	ms->kind = "report";
-	m->subject = xstrdup(subject);
-	m->message_id = mail_message_id(from_addr, t, 1);
-	address_format(&from, from_name, from_addr, false);
-	m->from = strbuf_detach(&from, NULL);
-	for (i = 0; i < r->to.nr; i++)
-		strvec_push_unique(&m->to, r->to.v[i], true);
-	for (i = 0; i < r->cc.nr; i++)
-		strvec_push_unique(&m->cc, r->cc.v[i], true);
-	m->filename = compose_filename_ext(1, 1, subject, ".eml");
-
-	mail_from_add(&text, "From", from_name, from_addr);
-	mail_date(&date, t, tz);
-	mail_header_add(&text, "Date", date.buf);
-	mail_subject_add(&text, NULL, subject);
-	mail_header_add(&text, "Message-ID", m->message_id);
-	mail_header_add_addresses(&text, "To", &m->to);
-	if (m->cc.nr)
-		mail_header_add_addresses(&text, "Cc", &m->cc);
-	strbuf_addstr(&text, "MIME-Version: 1.0\n"
-			     "Content-Type: text/plain; charset=UTF-8\n"
-			     "Content-Transfer-Encoding: 8bit\n\n");
-	strbuf_addstr(&text, body);
-	if (text.len && text.buf[text.len - 1] != '\n')
-		strbuf_addch(&text, '\n');
-	m->text = strbuf_detach(&text, NULL);
 	ms->cover_text = xstrdup(body);
 
 	/* the QA's one hard rule for reports: never to stable@ */
@@ -644,6 +581,5 @@ int report_compose(struct message_set *ms, const struct report *r,
 		if (lists_names_never_mailed(rcpts.v[i]))
 			ret = error("refusing a report to '%s'", rcpts.v[i]);
 	strvec_clear(&rcpts);
-	strbuf_release(&date);
 	return ret;
 }

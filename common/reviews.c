@@ -570,7 +570,6 @@ void reviews_print(FILE *fp, const struct reviews *r)
 int reviews_print_json(FILE *fp, const struct reviews *r)
 {
 	json_t *root = json_object(), *arr = json_array();
-	int ret = 0;
 
 	if (!root || !arr)
 		die_oom();
@@ -579,7 +578,7 @@ int reviews_print_json(FILE *fp, const struct reviews *r)
 	json_object_set_new(root, "added", json_integer((json_int_t)r->added));
 	for (size_t k = 0; k < r->nr; k++) {
 		const struct review_patch *rp = &r->v[k];
-		json_t *o = json_object(), *tags = json_array();
+		json_t *o = json_append_object(arr), *tags = json_array();
 
 		json_object_set_new(o, "patch", json_integer((json_int_t)rp->nr));
 		json_object_set_new(o, "commit", rp->commit ?
@@ -591,21 +590,17 @@ int reviews_print_json(FILE *fp, const struct reviews *r)
 						"patch-id"));
 		for (size_t i = 0; i < rp->tags_nr; i++) {
 			const struct review_tag *t = &rp->tags[i];
-			json_t *to = json_object();
+			json_t *to = json_append_object(tags);
 
 			json_object_set_new(to, "tag", json_string(t->token));
 			json_object_set_new(to, "value", json_string(t->value));
 			json_object_set_new(to, "from", json_string(t->from));
 			json_object_set_new(to, "foreign", json_boolean(t->foreign));
-			json_array_append_new(tags, to);
 		}
 		json_object_set_new(o, "add", tags);
-		json_array_append_new(arr, o);
 	}
 	json_object_set_new(root, "patches", arr);
-	if (json_print(fp, root))
-		ret = -1;
-	return ret;
+	return json_print(fp, root);
 }
 
 /* --- rewriting ------------------------------------------------------- */

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <git2.h>
 
-#include "message.h"
+#include "sent.h"
 #include "series.h"
 
 struct review_tag {

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "message.h"
 #include "repo.h"
+#include "sent.h"
 #include "series.h"
 
 static char *tag_name(const char *branch, int version)

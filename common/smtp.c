@@ -205,32 +205,84 @@ static int check_auth(struct smtp_settings *s)
 	return ret;
 }
 
+/* A number setting, val (freed here) between min and max: 1 set, 0
+ * unset (*out kept), -1 after an error naming what it is. */
+static int number_setting(long *out, char *val, long min, long max,
+			  const char *what, const char *unit)
+{
+	int ret = 0;
+
+	if (val)
+		ret = parse_long(val, min, max, out) ?
+		      error("SMTP %s '%s' is no %s", what, val, unit) : 1;
+	free(val);
+	return ret;
+}
+
 static int load_options(struct smtp_settings *s, const struct config *cfg)
 {
-	char *batch = config_git(cfg, "sendemail.smtpBatchSize");
-	char *delay = config_git(cfg, "sendemail.smtpReloginDelay");
-	int ret = -1;
+	int batch, delay;
 
 	config_git_all(cfg, "sendemail.smtpServerOption", &s->server_options);
 	s->auth = config_git(cfg, "sendemail.smtpAuth");
 	if (s->auth && strcmp(s->auth, "none") && check_auth(s))
-		goto out;
-	if (batch && parse_long(batch, 0, 1000000, &s->batch_size)) {
-		error("SMTP batch size '%s' is no number of messages", batch);
-		goto out;
+		return -1;
+	batch = number_setting(&s->batch_size,
+			       config_git(cfg, "sendemail.smtpBatchSize"),
+			       0, 1000000, "batch size", "number of messages");
+	if (batch < 0)
+		return -1;
+	delay = number_setting(&s->relogin_delay,
+			       config_git(cfg, "sendemail.smtpReloginDelay"),
+			       0, 86400, "relogin delay", "number of seconds");
+	if (delay < 0)
+		return -1;
+	if (delay && !batch)
+		return error("sendemail.smtpReloginDelay needs sendemail.smtpBatchSize");
+	return 0;
+}
+
+/* Unset: STARTTLS, required, unless port 465 says implicit TLS; none to
+ * a local relay, as nothing crosses the wire. */
+static int choose_encryption(struct smtp_settings *s, const char *enc,
+			     const char *port)
+{
+	if (!enc || !*enc)
+		s->encryption = port && !strcmp(port, "465") ?
+				SMTP_ENCRYPTION_SSL :
+				smtp_server_is_loopback(s->server) ?
+				SMTP_ENCRYPTION_NONE : SMTP_ENCRYPTION_TLS;
+	else if (!strcasecmp(enc, "ssl") || !strcasecmp(enc, "smtps"))
+		s->encryption = SMTP_ENCRYPTION_SSL;
+	else if (!strcasecmp(enc, "tls") || !strcasecmp(enc, "starttls"))
+		s->encryption = SMTP_ENCRYPTION_TLS;
+	else if (!strcasecmp(enc, "none"))
+		s->encryption = SMTP_ENCRYPTION_NONE;
+	else
+		return error("unknown SMTP encryption '%s' (ssl, tls or none)",
+			     enc);
+	return 0;
+}
+
+/* The encryption, then the port: its default follows the encryption. */
+static int load_encryption(struct smtp_settings *s, const struct config *cfg,
+			   const struct smtp_overrides *o)
+{
+	char *enc = setting(cfg, o->encryption, "smtp.encryption",
+			    "sendemail.smtpEncryption");
+	char *port = setting(cfg, o->port, "smtp.port",
+			     "sendemail.smtpServerPort");
+	int ret = choose_encryption(s, enc, port);
+
+	free(enc);
+	if (port && (ret || !*port)) {
+		free(port);
+		port = NULL;
 	}
-	if (delay && parse_long(delay, 0, 86400, &s->relogin_delay)) {
-		error("SMTP relogin delay '%s' is no number of seconds", delay);
-		goto out;
-	}
-	if (delay && !batch) {
-		error("sendemail.smtpReloginDelay needs sendemail.smtpBatchSize");
-		goto out;
-	}
-	ret = 0;
-out:
-	free(batch);
-	free(delay);
+	s->port = s->encryption == SMTP_ENCRYPTION_SSL ? 465 :
+		  s->encryption == SMTP_ENCRYPTION_TLS ? 587 : 25;
+	if (number_setting(&s->port, port, 1, 65535, "port", "port number") < 0)
+		ret = -1;
 	return ret;
 }
 
@@ -238,104 +290,50 @@ int smtp_settings_load(struct smtp_settings *s, const struct config *cfg,
 		       const struct smtp_overrides *o)
 {
 	static const struct smtp_overrides none;
-	char *enc = NULL, *port = NULL, *timeout = NULL;
-	int ret = -1;
+	struct stat st;
 
 	if (!o)
 		o = &none;
 	memset(s, 0, sizeof(*s));
 	if (choose_transport(s, cfg, o) || load_options(s, cfg))
-		goto out;
-	enc = setting(cfg, o->encryption, "smtp.encryption",
-		      "sendemail.smtpEncryption");
-	port = setting(cfg, o->port, "smtp.port", "sendemail.smtpServerPort");
+		return -1;
 	s->user = setting(cfg, o->user, "smtp.user", "sendemail.smtpUser");
 	s->pass = config_get(cfg, "smtp.pass", "sendemail.smtpPass");
 	s->ca = config_get(cfg, "smtp.ca", "sendemail.smtpSSLCertPath");
 	s->domain = config_get(cfg, "smtp.domain", "sendemail.smtpDomain");
 	s->envelope_sender = config_get(cfg, "smtp.envelope-sender",
 					"sendemail.envelopeSender");
-	timeout = config_get(cfg, "smtp.timeout", NULL);
-
-	if (smtp_is_program(s)) {
-		/* the program has its own settings; ours never reach it */
-		ret = 0;
-		goto out;
-	}
-	if (!valid_host(s->server)) {
-		error("SMTP server '%s' is no host name or address",
-		      s->server);
-		goto out;
-	}
-
-	if (!enc || !*enc) {
-		/* Nothing crosses the wire to a local relay; anything else
-		 * gets STARTTLS, required, unless 465 says implicit TLS. */
-		if (port && !strcmp(port, "465"))
-			s->encryption = SMTP_ENCRYPTION_SSL;
-		else if (smtp_server_is_loopback(s->server))
-			s->encryption = SMTP_ENCRYPTION_NONE;
-		else
-			s->encryption = SMTP_ENCRYPTION_TLS;
-	} else if (!strcasecmp(enc, "ssl") || !strcasecmp(enc, "smtps")) {
-		s->encryption = SMTP_ENCRYPTION_SSL;
-	} else if (!strcasecmp(enc, "tls") || !strcasecmp(enc, "starttls")) {
-		s->encryption = SMTP_ENCRYPTION_TLS;
-	} else if (!strcasecmp(enc, "none")) {
-		s->encryption = SMTP_ENCRYPTION_NONE;
-	} else {
-		error("unknown SMTP encryption '%s' (ssl, tls or none)", enc);
-		goto out;
-	}
-
-	if (!port || !*port)
-		s->port = s->encryption == SMTP_ENCRYPTION_SSL ? 465 :
-			  s->encryption == SMTP_ENCRYPTION_TLS ? 587 : 25;
-	else if (parse_long(port, 1, 65535, &s->port)) {
-		error("SMTP port '%s' is no port number", port);
-		goto out;
-	}
-
+	/* the program has its own settings; ours never reach it */
+	if (smtp_is_program(s))
+		return 0;
+	if (!valid_host(s->server))
+		return error("SMTP server '%s' is no host name or address",
+			     s->server);
+	if (load_encryption(s, cfg, o))
+		return -1;
 	s->timeout = SMTP_DEFAULT_TIMEOUT;
-	if (timeout && parse_long(timeout, 1, 3600, &s->timeout)) {
-		error("SMTP timeout '%s' is no number of seconds (1 to 3600)",
-		      timeout);
-		goto out;
-	}
+	if (number_setting(&s->timeout, config_get(cfg, "smtp.timeout", NULL),
+			   1, 3600, "timeout", "number of seconds (1 to 3600)") < 0)
+		return -1;
 	if (s->user && !*s->user) {
 		free(s->user);
 		s->user = NULL;
 	}
-	if (s->domain && !valid_host(s->domain)) {
-		error("SMTP domain '%s' is no host name", s->domain);
-		goto out;
-	}
-	if (s->ca && !*s->ca) {
-		/* git send-email turns certificate checks off for this */
-		error("the CA certificates setting is empty; git bpf checks certificates unless told --insecure-skip-certificate-check");
-		goto out;
-	}
-	if (s->ca) {
-		struct stat st;
-
-		if (stat(s->ca, &st)) {
-			error_errno("cannot use the CA certificates '%s'",
-				    s->ca);
-			goto out;
-		}
-	}
+	if (s->domain && !valid_host(s->domain))
+		return error("SMTP domain '%s' is no host name", s->domain);
+	/* git send-email turns certificate checks off for this */
+	if (s->ca && !*s->ca)
+		return error("the CA certificates setting is empty; git bpf checks certificates unless told --insecure-skip-certificate-check");
+	if (s->ca && stat(s->ca, &st))
+		return error_errno("cannot use the CA certificates '%s'",
+				   s->ca);
 	if (s->user && s->encryption == SMTP_ENCRYPTION_NONE &&
 	    !smtp_server_is_loopback(s->server)) {
 		error("refusing to send the password of '%s' unencrypted to '%s'", s->user, s->server);
 		hint("set the SMTP encryption to 'tls' or 'ssl'");
-		goto out;
+		return -1;
 	}
-	ret = 0;
-out:
-	free(enc);
-	free(port);
-	free(timeout);
-	return ret;
+	return 0;
 }
 
 void smtp_settings_release(struct smtp_settings *s)

@@ -7,20 +7,14 @@
 #include <strings.h>
 #include <jansson.h>
 
-#include "compose.h"
 #include "json.h"
 #include "lists.h"
 #include "mail.h"
 #include "maint.h"
+#include "message.h"
 #include "repo.h"
 #include "stable.h"
 #include "util.h"
-
-/* The lists in Cc: [lists] key, and the address when it is unset. */
-static const char *const cc_lists[][2] = {
-	{ "lists.netdev", "netdev@vger.kernel.org" },
-	{ "lists.bpf", "bpf@vger.kernel.org" },
-};
 
 /* ---- words ------------------------------------------------------------ */
 
@@ -384,19 +378,22 @@ static bool has_address(const struct strvec *list, const char *addr)
 	return found;
 }
 
-static void push_address(struct strvec *out, const struct strvec *exclude,
-			 const char *name, const char *addr)
+static void push_address(struct strvec *out, const struct lists *l,
+			 const struct address *a)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (lists_never_mail(addr)) {
+	switch (lists_check(l, a->addr)) {
+	case LISTS_NEVER:
 		warning("leaving out '%s': stable requests go to the BPF "
-			"maintainers", addr);
+			"maintainers", a->addr);
 		return;
+	case LISTS_EXCLUDED:
+		return;
+	case LISTS_MAIL:
+		break;
 	}
-	if (has_address(exclude, addr))
-		return;
-	address_format(&sb, name, addr, false);
+	address_format(&sb, a->name, a->addr, false);
 	strvec_push_unique(out, sb.buf, true);
 	strbuf_release(&sb);
 }
@@ -404,37 +401,30 @@ static void push_address(struct strvec *out, const struct strvec *exclude,
 int stable_recipients(git_repository *repo, const struct config *cfg,
 		      struct strvec *to, struct strvec *cc)
 {
-	struct strvec configured = STRVEC_INIT, exclude = STRVEC_INIT;
+	struct lists l;
 	struct maint_db *db = NULL;
 	struct maint_result people = { 0 };
-	int ret = -1, r;
+	int ret, r;
 
-	if (cfg) {
-		config_ini_all(cfg, "lists.bpf-maintainers", true, &configured);
-		config_ini_all(cfg, "send.exclude", true, &exclude);
-	}
-	for (size_t i = 0; i < configured.nr; i++) {
-		struct address a;
-
-		if (address_parse(&a, configured.v[i])) {
-			error("bad address '%s' in [lists] bpf-maintainers",
-			      configured.v[i]);
-			goto out;
-		}
-		push_address(to, &exclude, a.name, a.addr);
-		address_release(&a);
-	}
-	if (!configured.nr) {
+	ret = lists_load(&l, cfg);
+	if (ret)
+		return ret;
+	ret = -1;
+	for (size_t i = 0; i < l.bpf_maintainers_nr; i++)
+		push_address(to, &l, &l.bpf_maintainers[i]);
+	if (!l.bpf_maintainers_nr) {
 		r = maint_db_load_repo(&db, repo);
 		if (r < 0)
 			goto out;
 		if (!r && maint_section_people(db, "BPF [GENERAL]", true,
 					       &people))
 			goto out;
-		for (size_t i = 0; i < people.nr; i++)
+		for (size_t i = 0; i < people.nr; i++) {
+			struct address a = { people.v[i].name, people.v[i].addr };
+
 			if (people.v[i].kind == MAINT_PERSON)
-				push_address(to, &exclude, people.v[i].name,
-					     people.v[i].addr);
+				push_address(to, &l, &a);
+		}
 	}
 	if (!to->nr) {
 		error("no BPF maintainers: no 'BPF [GENERAL]' section with M: "
@@ -442,27 +432,16 @@ int stable_recipients(git_repository *repo, const struct config *cfg,
 		hint("name them in git-bpf's config: [lists] bpf-maintainers");
 		goto out;
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(cc_lists); i++) {
-		const char *list = cfg ? config_ini(cfg, cc_lists[i][0]) : NULL;
-		struct address a;
-
-		if (!list || !*list)
-			list = cc_lists[i][1];
-		if (address_parse(&a, list)) {
-			error("bad address '%s' in [lists] %s", list,
-			      cc_lists[i][0] + strlen("lists."));
-			goto out;
-		}
-		if (!has_address(to, a.addr))
-			push_address(cc, &exclude, a.name, a.addr);
-		address_release(&a);
-	}
+	/* the lists in Cc, netdev first */
+	if (!has_address(to, l.netdev.addr))
+		push_address(cc, &l, &l.netdev);
+	if (!has_address(to, l.bpf.addr))
+		push_address(cc, &l, &l.bpf);
 	ret = 0;
 out:
 	maint_result_release(&people);
 	maint_db_free(db);
-	strvec_clear(&configured);
-	strvec_clear(&exclude);
+	lists_release(&l);
 	return ret;
 }
 
@@ -536,8 +515,7 @@ int stable_compose(struct message_set *ms, const struct stable_ctx *ctx,
 		   const char *from_name, const char *from_addr,
 		   long long t, int tz)
 {
-	struct strbuf body = STRBUF_INIT, text = STRBUF_INIT;
-	struct strbuf subject = STRBUF_INIT, date = STRBUF_INIT;
+	struct strbuf body = STRBUF_INIT, subject = STRBUF_INIT;
 	const struct stable_fix *only = NULL;
 	struct message *m;
 	size_t n = 0;
@@ -570,36 +548,13 @@ int stable_compose(struct message_set *ms, const struct stable_ctx *ctx,
 	strbuf_addf(&body, "\nThanks,\n%s\n", from_name && *from_name ?
 					       from_name : from_addr);
 
-	m = message_set_add(ms);
+	m = message_set_add_mail(ms, &(struct mail_fields){
+		.from_name = from_name, .from_addr = from_addr,
+		.date = t, .tz = tz, .subject = subject.buf,
+		.to = to, .cc = cc, .body = body.buf });
 	ms->kind = "stable-request";
-	m->subject = strbuf_detach(&subject, NULL);
-	m->message_id = mail_message_id(from_addr, t, 1);
-	{
-		struct strbuf from = STRBUF_INIT;
-
-		address_format(&from, from_name, from_addr, false);
-		m->from = strbuf_detach(&from, NULL);
-	}
-	for (size_t i = 0; i < to->nr; i++)
-		strvec_push_unique(&m->to, to->v[i], true);
-	for (size_t i = 0; i < cc->nr; i++)
-		strvec_push_unique(&m->cc, cc->v[i], true);
-	m->filename = compose_filename_ext(1, 1, m->subject, ".eml");
-
-	mail_from_add(&text, "From", from_name, from_addr);
-	mail_date(&date, t, tz);
-	mail_header_add(&text, "Date", date.buf);
-	mail_subject_add(&text, NULL, m->subject);
-	mail_header_add(&text, "Message-ID", m->message_id);
-	mail_header_add_addresses(&text, "To", &m->to);
-	mail_header_add_addresses(&text, "Cc", &m->cc);
-	strbuf_addstr(&text, "MIME-Version: 1.0\n"
-			     "Content-Type: text/plain; charset=UTF-8\n"
-			     "Content-Transfer-Encoding: 8bit\n\n");
-	strbuf_addbuf(&text, &body);
 	ms->cover_text = strbuf_detach(&body, NULL);
-	m->text = strbuf_detach(&text, NULL);
-	strbuf_release(&date);
+	strbuf_release(&subject);
 
 	/* The one rule that must never break, whatever a subject holds. */
 	if (lists_names_never_mailed(m->text))

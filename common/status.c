@@ -9,8 +9,8 @@
 
 #include "format.h"
 #include "json.h"
-#include "message.h"
 #include "repo.h"
+#include "sent.h"
 #include "status.h"
 #include "tree.h"
 
@@ -365,7 +365,7 @@ int status_collect(struct status_report *out, git_repository *repo,
 
 		rc = tree_branch(&ref, repo, cfg, ids[i]);
 		if (rc < 0) {
-			ret = -2;
+			ret = ERR_BAD_INPUT;
 			goto out;
 		}
 		if (!rc) {
@@ -385,7 +385,7 @@ int status_collect(struct status_report *out, git_repository *repo,
 		if (!nr && !branch_exists(repo, branches->v[i])) {
 			error("no branch '%s' and nothing sent from it",
 			      branches->v[i]);
-			ret = -2;
+			ret = ERR_BAD_INPUT;
 			goto out;
 		}
 		ALLOC_GROW(out->b, out->nr + 1, out->alloc);
@@ -562,12 +562,14 @@ int status_print_json(FILE *fp, const struct status_report *r)
 	json_object_set_new(root, "note", json_str_or_null(r->pw_note));
 	for (size_t i = 0; i < r->nr; i++) {
 		const struct status_branch *b = &r->b[i];
-		json_t *bo = json_object(), *versions = json_array();
+		json_t *bo = json_append_object(branches);
+		json_t *versions = json_array();
 
 		json_object_set_new(bo, "branch", json_string(b->name));
 		for (size_t j = 0; j < b->nr; j++) {
 			const struct status_version *v = &b->v[j];
-			json_t *vo = json_object(), *msgs = json_array();
+			json_t *vo = json_append_object(versions);
+			json_t *msgs = json_array();
 
 			strbuf_reset(&date);
 			format_date(&date, v->time, v->tz);
@@ -579,14 +581,11 @@ int status_print_json(FILE *fp, const struct status_report *r)
 				json_array_append_new(msgs,
 						      msg_json(&v->msgs[k]));
 			json_object_set_new(vo, "messages", msgs);
-			json_array_append_new(versions, vo);
 		}
 		json_object_set_new(bo, "versions", versions);
-		json_array_append_new(branches, bo);
 	}
 	json_object_set_new(root, "branches", branches);
-	if (json_print(fp, root))
-		ret = -1;
+	ret = json_print(fp, root);
 	strbuf_release(&date);
 	return ret;
 }

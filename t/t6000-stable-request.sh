@@ -160,6 +160,7 @@ test_expect_success 'the mail: headers, recipients and body' '
 	MIME-Version: 1.0
 	Content-Type: text/plain; charset=UTF-8
 	Content-Transfer-Encoding: 8bit
+	X-Mailer: git-bpf $(cat "$GIT_BPF_SRC/VERSION")
 
 	Hello,
 
@@ -373,17 +374,22 @@ test_expect_success '--json gives the analysis to scripts' '
 	grep "^error: --note and --json exclude each other$" err
 '
 
-test_expect_success 'the BPF maintainers from config; a stable address there is dropped' '
-	cat >config <<-\EOF &&
-	[lists]
-	bpf-maintainers = Jane Maintainer <jane@example.org>, stable@vger.kernel.org
-	EOF
+# request_mail: the mail part of a dry run with ./config (stderr in err).
+request_mail () {
 	(
 		cd repo &&
 		GIT_BPF_CONFIG=../config git bpf stable-request --dry-run \
 			"master^{/^bpf: Fix foo}" >../actual 2>../err
 	) &&
-	sed -n "/^Request/,\$p" actual >mail &&
+	sed -n "/^Request/,\$p" actual >mail
+}
+
+test_expect_success 'the BPF maintainers from config; a stable address there is dropped' '
+	cat >config <<-\EOF &&
+	[lists]
+	bpf-maintainers = Jane Maintainer <jane@example.org>, stable@vger.kernel.org
+	EOF
+	request_mail &&
 	cat >expect <<-\EOF &&
 	Request for stable: bpf: Fix foo
 	  To: Jane Maintainer <jane@example.org>
@@ -394,6 +400,45 @@ test_expect_success 'the BPF maintainers from config; a stable address there is 
 	EOF
 	test_cmp expect mail &&
 	grep "^warning: leaving out .stable@vger.kernel.org.: stable requests go to the BPF maintainers$" err
+'
+
+test_expect_success '[lists] and [send] exclude as send reads them: quoted names, each value a list' '
+	cat >config <<-\EOF &&
+	[lists]
+	bpf-maintainers = "Maintainer, Jane" <jane@example.org>, kim@example.org
+	bpf-maintainers = Lou <lou@example.org>
+	netdev = Net List <netdev-test@example.org>
+	[send]
+	exclude = Kim <KIM@example.org>, bpf@vger.kernel.org
+	EOF
+	request_mail &&
+	cat >expect <<-\EOF &&
+	Request for stable: bpf: Fix foo
+	  To: "Maintainer, Jane" <jane@example.org>
+	  To: Lou <lou@example.org>
+	  Cc: Net List <netdev-test@example.org>
+
+	dry run: 1 message to 3 recipients, nothing sent
+	EOF
+	test_cmp expect mail &&
+	test_must_be_empty err
+'
+
+test_expect_success 'a bad address in [send] exclude: exit 2, naming the key' '
+	printf "[send]\nexclude = Kim <kim@example.org>, broken\n" >config &&
+	(
+		cd repo &&
+		GIT_BPF_CONFIG=../config &&
+		export GIT_BPF_CONFIG &&
+		test_expect_code 2 git bpf stable-request \
+			--dry-run "master^{/^bpf: Fix foo}" >../stdout 2>../err
+	) &&
+	! grep "^Request\|^dry run" stdout &&
+	cat >expect <<-\EOF &&
+	error: invalid address '"'"'broken'"'"'
+	hint: it is in [send] exclude of git-bpf'"'"'s config
+	EOF
+	test_cmp expect err
 '
 
 test_expect_success 'mainline from config, and --mainline over it' '

@@ -207,6 +207,7 @@ test_expect_success '--stdout: the mail, with the kernel version and the commit 
 	MIME-Version: 1.0
 	Content-Type: text/plain; charset=UTF-8
 	Content-Transfer-Encoding: 8bit
+	X-Mailer: git-bpf $(cat "$GIT_BPF_SRC/VERSION")
 
 	What happened:
 	A loop bounded by a spilled constant is rejected.
@@ -222,6 +223,22 @@ test_expect_success '--stdout: the mail, with the kernel version and the commit 
 	test_cmp expect actual &&
 	grep "^Date: [A-Z][a-z][a-z], [0-9]* [A-Z][a-z][a-z] 20[0-9][0-9] [0-9:]* [-+][0-9]\{4\}$" out &&
 	grep "^Message-ID: <[^ ]*@example.org>$" out
+'
+
+test_expect_success 'a line over 998 bytes goes quoted-printable, as a patch does' '
+	long=$(awk "BEGIN { for (i = 0; i < 1200; i++) printf \"x\" }") &&
+	{ cat body && echo "$long="; } >body-long &&
+	(cd linux && git bpf report --subject=S --body=../body-long \
+		--stdout) >out &&
+	sed -n "/^Content-Transfer-Encoding:/p" out >actual &&
+	echo "Content-Transfer-Encoding: quoted-printable" >expect &&
+	test_cmp expect actual &&
+	! awk "length > 998" out | grep . &&
+	sed 1d out | /usr/bin/python3 -c "import email, sys
+m = email.message_from_binary_file(sys.stdin.buffer)
+sys.stdout.write(m.get_payload(decode=True).decode())" >decoded &&
+	grep -x "$long=" decoded &&
+	grep -x "A loop bounded by a spilled constant is rejected." decoded
 '
 
 test_expect_success 'facts the body already holds are not repeated' '

@@ -68,6 +68,7 @@ test_expect_success '6.1 has no BPF LLVM section: netdev, and the three the QA n
 	MIME-Version: 1.0
 	Content-Type: text/plain; charset=UTF-8
 	Content-Transfer-Encoding: 8bit
+	X-Mailer: git-bpf $(cat "$GIT_BPF_SRC/VERSION")
 
 	What happened:
 	clang -O2 -target bpf emits a 32-bit move the verifier rejects.

@@ -26,6 +26,16 @@ send_one () {
 	(cd repo && git bpf send --no-check --tree=bpf-next "$@")
 }
 
+# send_fresh LINES TRAILER: to a fresh server, with LINES (printf's %b)
+# added to the config, the one patch holding TRAILER.
+send_fresh () {
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	smtp_config tls &&
+	printf "%b\n" "$1" >>"$GIT_BPF_CONFIG" &&
+	one_patch "$2" &&
+	send_one >out 2>err
+}
+
 for cc in "@relay.example.org:stable@vger.kernel.org" \
 	"Relay <@relay.example.org:stable@vger.kernel.org>" \
 	"a;b@example.org" "a@b:c@example.org" \
@@ -55,11 +65,8 @@ test_expect_success 'a quoted display name holding an address mails the real one
 '
 
 test_expect_success '[send] exclude applies to the parsed address' '
-	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
-	smtp_config tls &&
-	echo "exclude = good@example.org" >>"$GIT_BPF_CONFIG" &&
-	one_patch "Cc: \"Good <bad@example.net>\" <good@example.org>" &&
-	send_one >out 2>err &&
+	send_fresh "exclude = good@example.org" \
+		"Cc: \"Good <bad@example.net>\" <good@example.org>" &&
 	test $(smtp_count) = 1 &&
 	! grep "good@example.org" "$SMTP_MAILBOX/0001.env"
 '
@@ -113,6 +120,43 @@ test_expect_success 'a Fixes: target whose author has a comma is dropped with a 
 	# the target itself is in the series too (bpf-next/master..)
 	test $(smtp_count) = 3 &&
 	! grep "odd" "$SMTP_MAILBOX"/*.env
+'
+
+# config_refused SECTION LINE ADDRESS KEY: send refuses LINE in SECTION
+# of the config, naming ADDRESS and KEY, before the first message.
+config_refused () {
+	smtp_config tls &&
+	printf "%s\n%s\n" "$1" "$2" >>"$GIT_BPF_CONFIG" &&
+	one_patch "Cc: good@example.org" &&
+	test_expect_code 2 send_one >out 2>err &&
+	printf "error: invalid address '%s'\nhint: it is in %s of git-bpf's config\n" \
+		"$3" "$4" >expect &&
+	grep -v "^tree: " err >actual &&
+	test_cmp expect actual &&
+	test $(smtp_count) = 0
+}
+
+test_expect_success 'a bad address in [send] exclude, [lists] bpf or bpf-maintainers: exit 2' '
+	smtp_start --user="$SMTP_USER:$SMTP_PASS" &&
+	config_refused "[send]" "exclude = Good <good@example.org>, broken" \
+		broken "[send] exclude" &&
+	config_refused "[lists]" "bpf = <not-a-list>" "<not-a-list>" \
+		"[lists] bpf" &&
+	config_refused "[lists]" \
+		"bpf-maintainers = \"Doe, Jane\" <jane@example.org>, Doe" \
+		"Doe" "[lists] bpf-maintainers"
+'
+
+test_expect_success '[lists] bpf is the To of a send' '
+	send_fresh "[lists]\\nbpf = BPF Test <bpf-test@example.org>" \
+		"Cc: good@example.org" &&
+	test $(smtp_count) = 3 &&
+	for f in "$SMTP_MAILBOX"/*.eml
+	do
+		smtp_header To "$f" || return 1
+	done >actual &&
+	printf "BPF Test <bpf-test@example.org>\n%.0s" 1 2 3 >expect &&
+	test_cmp expect actual
 '
 
 test_done

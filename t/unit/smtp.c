@@ -8,12 +8,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tap.h"
 #include "config.h"
+#include "deliver.h"
 #include "message.h"
 #include "outbox.h"
 #include "smtp.h"
 #include "strbuf.h"
+#include "tap.h"
 
 static int load(struct smtp_settings *s, const char *ini,
 		const struct smtp_overrides *o)
