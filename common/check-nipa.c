@@ -10,6 +10,7 @@
 
 #include "check-internal.h"
 #include "config.h"
+#include "lists.h"
 #include "maint.h"
 #include "strbuf.h"
 #include "util.h"
@@ -666,24 +667,22 @@ static void fixes_authors(struct check_ctx *c, const struct patch *p,
  */
 int check_recipients(struct check_ctx *c)
 {
-	const struct config *cfg = c->opts->cfg;
-	struct strvec exclude = STRVEC_INIT;
 	struct maint_db *db = NULL;
+	struct lists lists;
 	const char *list;
 	int ret = 0, err;
 
 	if (c->s->source != SERIES_FILES || !c->repo)
 		return 0;
-	err = maint_db_load_repo(&db, c->repo);
+	err = lists_load(&lists, c->opts->cfg);
 	if (err)
+		return err;
+	err = maint_db_load_repo(&db, c->repo);
+	if (err) {
+		lists_release(&lists);
 		return err < 0 ? -1 : 0;
-	if (cfg)
-		config_ini_all(cfg, "send.exclude", true, &exclude);
-	list = cfg ? config_ini(cfg, c->r->tree.iproute2 ? "lists.netdev" :
-				"lists.bpf") : NULL;
-	if (!list)
-		list = c->r->tree.iproute2 ? "netdev@vger.kernel.org" :
-		       "bpf@vger.kernel.org";
+	}
+	list = c->r->tree.iproute2 ? lists.netdev.addr : lists.bpf.addr;
 	for (size_t i = 0; i < c->s->nr; i++) {
 		struct patch *p = &c->s->patches[i];
 		struct strset have = { 0 };
@@ -716,7 +715,8 @@ int check_recipients(struct check_ctx *c)
 						*q = (char)(*q - 'A' + 'a');
 				in = strset_has(&have, lc);
 				free(lc);
-				if (strvec_has(&exclude, v->v[k], true))
+				/* what send would not mail, NIPA cannot want */
+				if (lists_check(&lists, v->v[k]) != LISTS_MAIL)
 					continue;
 				if (in) {
 					found += !pass;
@@ -753,7 +753,7 @@ next:
 			break;
 	}
 	maint_db_free(db);
-	strvec_clear(&exclude);
+	lists_release(&lists);
 	return ret;
 }
 

@@ -298,6 +298,20 @@ test_expect_success 'recipients-missing: a maintainer short is a warning, the fi
 	grep "error: To/Cc lack 1 of the expected addresses, the author of a fixed commit among them: buggy@example.org \[recipients-missing\]$" actual-author
 '
 
+test_expect_success 'recipients-missing: an address [send] exclude names, with its name, is not expected' '
+	(
+	cd repo &&
+	printf "[send]\n\texclude = \"Olsa, Jiri\" <JOLSA@kernel.org>\n" >../exclude.ini &&
+	GIT_BPF_CONFIG=../exclude.ini git bpf check --no-checkpatch ../one-short.patch >../actual &&
+	printf "[send]\n\texclude = not an address\n" >../bad-exclude.ini &&
+	test_expect_code 2 env GIT_BPF_CONFIG=../bad-exclude.ini \
+		git bpf check --no-checkpatch ../one-short.patch 2>../err
+	) &&
+	echo "tree: bpf (from the subject prefix)" >expect &&
+	test_cmp expect actual &&
+	grep "^hint: it is in \[send\] exclude of git-bpf.s config$" err
+'
+
 test_expect_success 'hook: exit 0 with output makes warnings' '
 	mkdir -p bin &&
 	cat >bin/warn-hook <<-\EOF &&
