@@ -13,6 +13,7 @@
 
 #include "bpfdir.h"
 #include "compose.h"
+#include "diff.h"
 #include "format.h"
 #include "mail.h"
 #include "recipients.h"
@@ -462,7 +463,7 @@ static int cover_stat(struct strbuf *out, git_repository *repo,
 		git_err("unable to read the series' base");
 		goto out;
 	}
-	ret = format_tree_stat(out, repo, bt, tt);
+	ret = diff_tree_stat(out, repo, bt, tt);
 out:
 	git_tree_free(bt);
 	git_tree_free(tt);
@@ -689,7 +690,9 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			git_err("unable to read commit '%s'", s->patches[i].oid);
 			goto out;
 		}
-		r = format_commit(&fp[i], repo, c, abbrev);
+		r = format_commit(&fp[i], repo, c, abbrev,
+				  series_cached_diff(s, &s->patches[i],
+						     repo, abbrev));
 		git_commit_free(c);
 		if (r)
 			goto out;

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "format.h"
+#include "diff.h"
 #include "mail.h"
 #include "repo.h"
 #include "series.h"
@@ -88,19 +88,19 @@ static void split_message(struct patch *p, const char *msg)
 static int load_paths(struct patch *p, git_repository *repo,
 		      git_commit *commit)
 {
-	struct format_change *v;
+	struct diff_change *v;
 	size_t nr;
 
 	/* libgit2's tree-to-tree diff visits every entry of both trees,
 	 * ten times git's cost on a kernel tree: walk only what differs */
-	if (format_changes(&v, &nr, repo, commit))
+	if (diff_changes(&v, &nr, repo, commit))
 		return -1;
 	for (size_t i = 0; i < nr; i++) {
 		add_path(p, v[i].path, v[i].old_path, v[i].status,
 			 v[i].old_mode, v[i].new_mode);
 		p->paths[p->paths_nr - 1].binary = v[i].binary;
 	}
-	format_changes_free(v, nr);
+	diff_changes_free(v, nr);
 	return 0;
 }
 
@@ -446,10 +446,10 @@ out:
 
 int series_patch_diff(struct series *s, struct patch *p, const char **out)
 {
+	struct strbuf text = STRBUF_INIT;
 	git_commit *commit = NULL;
-	struct formatted_patch fp;
 	git_oid id;
-	int ret = -1;
+	int abbrev, ret;
 
 	if (p->diff) {
 		*out = p->diff;
@@ -463,16 +463,26 @@ int series_patch_diff(struct series *s, struct patch *p, const char **out)
 	if (git_oid_fromstr(&id, p->oid) ||
 	    git_commit_lookup(&commit, s->repo, &id))
 		return git_err("unable to read commit %s", p->oid);
-	if (format_commit(&fp, s->repo, commit, repo_abbrev(s->repo)))
-		goto out;
-	p->diff = fp.diff;
-	fp.diff = NULL;
-	formatted_patch_release(&fp);
-	*out = p->diff;
-	ret = 0;
-out:
+	abbrev = repo_abbrev(s->repo);
+	ret = diff_commit(&text, NULL, s->repo, commit, abbrev);
 	git_commit_free(commit);
-	return ret;
+	if (ret) {
+		strbuf_release(&text);
+		return ret;
+	}
+	p->diff = strbuf_detach(&text, NULL);
+	p->diff_abbrev = abbrev;
+	*out = p->diff;
+	return 0;
+}
+
+const char *series_cached_diff(const struct series *s, const struct patch *p,
+			       git_repository *repo, int abbrev)
+{
+	if (s->source != SERIES_RANGE || s->repo != repo || !repo ||
+	    !*p->oid || !p->diff || p->diff_abbrev != abbrev)
+		return NULL;
+	return p->diff;
 }
 
 /* --- file mode ------------------------------------------------------- */
