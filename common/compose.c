@@ -19,6 +19,7 @@
 #include "recipients.h"
 #include "repo.h"
 #include "sender.h"
+#include "utf8.h"
 
 #define COVER_SUBJECT	"*** SUBJECT HERE ***"
 #define COVER_BLURB	"*** BLURB HERE ***"
@@ -436,7 +437,7 @@ static void shortlog(struct strbuf *out, const struct series *s,
 	for (i = 0; i < ng; i++) {
 		strbuf_addf(out, "%s (%zu):\n", g[i].name, g[i].subjects.nr);
 		for (j = 0; j < g[i].subjects.nr; j++)
-			format_wrap(out, g[i].subjects.v[j], 72, 2, 4);
+			utf8_wrap(out, g[i].subjects.v[j], 72, 2, 4, 0);
 		strbuf_addch(out, '\n');
 		strvec_clear(&g[i].subjects);
 	}

@@ -12,6 +12,7 @@
 #include "diff.h"
 #include "quote.h"
 #include "repo.h"
+#include "utf8.h"
 #include "util.h"
 
 /* diffcore's scale: a score of MAX_SCORE is an identical file. */
@@ -1046,18 +1047,6 @@ static int scale_linear(int it, int width, int max_change)
 	return 1 + (it * (width - 1) / max_change);
 }
 
-/* Display width of UTF-8 text: one column a character, like git for
- * the scripts kernel paths use. */
-static int utf8_width(const char *s)
-{
-	int w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 static int count_stats(struct changes *cs)
 {
 	size_t i;
@@ -1114,7 +1103,7 @@ static void show_stats(struct strbuf *out, struct changes *cs, int width)
 		total_files++;
 		strbuf_reset(&name);
 		print_name(&name, c);
-		len = utf8_width(name.buf);
+		len = (int)utf8_width(name.buf, name.len);
 		if (max_len < (uintmax_t)len)
 			max_len = len;
 		if (c->binary) {
@@ -1162,7 +1151,7 @@ static void show_stats(struct strbuf *out, struct changes *cs, int width)
 		strbuf_reset(&name);
 		print_name(&name, c);
 		nm = name.buf;
-		name_len = utf8_width(nm);
+		name_len = (int)utf8_width(nm, strlen(nm));
 		if (name_width < name_len) {
 			const char *slash;
 
@@ -1171,16 +1160,14 @@ static void show_stats(struct strbuf *out, struct changes *cs, int width)
 			if (len < 0)
 				len = 0;
 			while (name_len > len) {
-				nm++;
-				while ((*nm & 0xc0) == 0x80)
-					nm++;
+				nm = utf8_next_char(nm);
 				name_len--;
 			}
 			slash = strchr(nm, '/');
 			if (slash)
 				nm = slash;
 		}
-		padding = len - utf8_width(nm);
+		padding = len - (int)utf8_width(nm, strlen(nm));
 		if (padding < 0)
 			padding = 0;
 		if (c->binary) {

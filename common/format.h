@@ -46,9 +46,4 @@ void format_patch_body(struct strbuf *out, const struct formatted_patch *fp,
 void format_split_message(const char *msg, struct strbuf *subject,
 			  struct strbuf *body);
 
-/* Append text wrapped as git shortlog wraps it (width, indent1 for the
- * first line, indent2 for the others). */
-void format_wrap(struct strbuf *out, const char *text, int width,
-		 int indent1, int indent2);
-
 #endif
