@@ -15,6 +15,7 @@
 #include "json.h"
 #include "repo.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "util.h"
 
 static const struct check_rule rules[] = {
@@ -149,36 +150,6 @@ const struct check_rule *check_rule_find(const char *id)
 
 /* --- text helpers ---------------------------------------------------- */
 
-/* Length of a valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if ((s[0] & 0xe0) == 0xc0)
-		len = 2, cp = s[0] & 0x1f;
-	else if ((s[0] & 0xf0) == 0xe0)
-		len = 3, cp = s[0] & 0x0f;
-	else if ((s[0] & 0xf8) == 0xf0)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
 /* Append s as valid UTF-8 on one line: invalid bytes become U+FFFD,
  * control characters a space; at most max bytes of s, then "...". */
 void check_add_clean(struct strbuf *sb, const char *s, size_t max)
@@ -187,7 +158,7 @@ void check_add_clean(struct strbuf *sb, const char *s, size_t max)
 	size_t n = strlen(s), i = 0;
 
 	while (i < n) {
-		size_t l = utf8_seq(u + i, n - i);
+		size_t l = utf8_decode(s + i, n - i, NULL, 0);
 
 		if (i >= max) {
 			strbuf_addstr(sb, "...");
@@ -213,7 +184,7 @@ static size_t line_columns(const char *s, size_t len)
 	size_t col = 0;
 
 	for (size_t i = 0; i < len;) {
-		size_t l = utf8_seq((const unsigned char *)s + i, len - i);
+		size_t l = utf8_decode(s + i, len - i, NULL, 0);
 
 		col++;
 		i += l ? l : 1;

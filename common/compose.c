@@ -13,12 +13,14 @@
 
 #include "bpfdir.h"
 #include "compose.h"
+#include "diff.h"
 #include "format.h"
 #include "mail.h"
 #include "recipients.h"
 #include "repo.h"
 #include "sender.h"
 #include "sent.h"
+#include "utf8.h"
 
 #define COVER_SUBJECT	"*** SUBJECT HERE ***"
 #define COVER_BLURB	"*** BLURB HERE ***"
@@ -297,7 +299,7 @@ static void shortlog(struct strbuf *out, const struct series *s,
 	for (i = 0; i < ng; i++) {
 		strbuf_addf(out, "%s (%zu):\n", g[i].name, g[i].subjects.nr);
 		for (j = 0; j < g[i].subjects.nr; j++)
-			format_wrap(out, g[i].subjects.v[j], 72, 2, 4);
+			utf8_wrap(out, g[i].subjects.v[j], 72, 2, 4, 0);
 		strbuf_addch(out, '\n');
 		strvec_clear(&g[i].subjects);
 	}
@@ -324,7 +326,7 @@ static int cover_stat(struct strbuf *out, git_repository *repo,
 		git_err("unable to read the series' base");
 		goto out;
 	}
-	ret = format_tree_stat(out, repo, bt, tt);
+	ret = diff_tree_stat(out, repo, bt, tt);
 out:
 	git_tree_free(bt);
 	git_tree_free(tt);
@@ -551,7 +553,9 @@ int compose_series(struct message_set *ms, git_repository *repo,
 			git_err("unable to read commit '%s'", s->patches[i].oid);
 			goto out;
 		}
-		r = format_commit(&fp[i], repo, c, abbrev);
+		r = format_commit(&fp[i], repo, c, abbrev,
+				  series_cached_diff(s, &s->patches[i],
+						     repo, abbrev));
 		git_commit_free(c);
 		if (r)
 			goto out;

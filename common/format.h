@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* format: the text git format-patch writes for a commit (message body,
- * diffstat, summary and diff, byte for byte), computed in-process. */
+ * then the diff engine's diffstat, summary and diff), byte for byte. */
 #ifndef GIT_BPF_FORMAT_H
 #define GIT_BPF_FORMAT_H
 
@@ -8,9 +8,6 @@
 #include <git2.h>
 
 #include "strbuf.h"
-
-/* Width git format-patch gives the diffstat (MAIL_DEFAULT_WRAP). */
-#define FORMAT_STAT_WIDTH 72
 
 struct formatted_patch {
 	char oid[GIT_OID_HEXSZ + 1];
@@ -26,11 +23,13 @@ struct formatted_patch {
 
 /*
  * Format one commit against its first parent (the empty tree for a root
- * commit) with abbrev hex digits in index lines.  0, or -1 after an
- * error naming the commit.
+ * commit) with abbrev hex digits in index lines.  diff is the commit's
+ * diff when the caller already has it (series_patch_diff() at the same
+ * abbrev), else NULL and it is computed.  0, or -1 after an error
+ * naming the commit.
  */
 int format_commit(struct formatted_patch *out, git_repository *repo,
-		  git_commit *commit, int abbrev);
+		  git_commit *commit, int abbrev, const char *diff);
 void formatted_patch_release(struct formatted_patch *fp);
 
 /*
@@ -43,37 +42,8 @@ void formatted_patch_release(struct formatted_patch *fp);
 void format_patch_body(struct strbuf *out, const struct formatted_patch *fp,
 		       const char *commentary, const char *signature);
 
-/* Diffstat and summary of two trees (old may be NULL), as format-patch
- * puts it in the cover letter.  0 or -1 (error printed). */
-int format_tree_stat(struct strbuf *out, git_repository *repo,
-		     git_tree *old_tree, git_tree *new_tree);
-
-/* A file a commit touches, as git diff -M --name-status sees it. */
-struct format_change {
-	char *path;		/* new path (old path for a deletion) */
-	char *old_path;		/* differs from path for renames */
-	char status;		/* 'A', 'D', 'M', 'R' */
-	unsigned old_mode, new_mode;	/* 0 when absent */
-	bool binary;
-};
-
-/*
- * The files a commit changes against its first parent, in git's order,
- * renames found as git finds them.  Walks only the subtrees that differ,
- * where libgit2's tree-to-tree diff visits every entry of both trees.
- * 0, or -1 after an error.
- */
-int format_changes(struct format_change **out, size_t *nr,
-		   git_repository *repo, git_commit *commit);
-void format_changes_free(struct format_change *v, size_t nr);
-
 /* Split a commit message as git's pretty printer does for mail. */
 void format_split_message(const char *msg, struct strbuf *subject,
 			  struct strbuf *body);
-
-/* Append text wrapped as git shortlog wraps it (width, indent1 for the
- * first line, indent2 for the others). */
-void format_wrap(struct strbuf *out, const char *text, int width,
-		 int indent1, int indent2);
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "mail.h"
+#include "utf8.h"
 
 static bool non_ascii(int c)
 {
@@ -87,30 +88,6 @@ static bool is_rfc2047_special(char ch, enum rfc2047_type type)
 		 ch == '+' || ch == '-' || ch == '/');
 }
 
-/* Length of the UTF-8 character at p (1 for invalid bytes), as git's
- * mbs_chrlen does for UTF-8. */
-static size_t utf8_chrlen(const unsigned char *p, size_t len)
-{
-	size_t n;
-
-	if (p[0] < 0x80)
-		return 1;
-	else if ((p[0] & 0xe0) == 0xc0)
-		n = 2;
-	else if ((p[0] & 0xf0) == 0xe0)
-		n = 3;
-	else if ((p[0] & 0xf8) == 0xf0)
-		n = 4;
-	else
-		return 1;
-	if (n > len)
-		return 1;
-	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 1;
-	return n;
-}
-
 /* git's add_rfc2047(): Q-encoding, words broken before 76 columns. */
 static void add_rfc2047(struct strbuf *sb, const char *line, size_t len,
 			enum rfc2047_type type)
@@ -122,9 +99,15 @@ static void add_rfc2047(struct strbuf *sb, const char *line, size_t len,
 	line_len += strlen("UTF-8") + 5;
 	while (len) {
 		const unsigned char *p = (const unsigned char *)line;
-		size_t chrlen = utf8_chrlen(p, len);
-		bool special = chrlen > 1 || is_rfc2047_special(*line, type);
-		size_t enc_len = special ? 3 * chrlen : 1;
+		/* git's mbs_chrlen(): an invalid byte is one character */
+		size_t chrlen = utf8_decode(line, len, NULL, UTF8_LAX);
+		bool special;
+		size_t enc_len;
+
+		if (!chrlen)
+			chrlen = 1;
+		special = chrlen > 1 || is_rfc2047_special(*line, type);
+		enc_len = special ? 3 * chrlen : 1;
 
 		if (line_len + enc_len + 2 > max_encoded_length) {
 			strbuf_addstr(sb, "?=\n =?UTF-8?q?");

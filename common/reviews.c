@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "format.h"
+#include "diff.h"
 #include "json.h"
 #include "mail.h"
 #include "repo.h"
@@ -320,7 +320,6 @@ static void sent_commits(git_commit **v, size_t nr, git_repository *repo,
 
 static char *commit_patch_id(git_repository *repo, const char *hex)
 {
-	struct formatted_patch fp;
 	git_commit *c = NULL;
 	git_oid oid;
 	char *id = NULL;
@@ -329,11 +328,7 @@ static char *commit_patch_id(git_repository *repo, const char *hex)
 		git_error_clear();
 		return NULL;
 	}
-	if (!format_commit(&fp, repo, c, 12)) {
-		id = fp.patch_id;
-		fp.patch_id = NULL;
-		formatted_patch_release(&fp);
-	}
+	diff_commit_patch_id(&id, repo, c);
 	git_commit_free(c);
 	return id;
 }

@@ -5,7 +5,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,16 +12,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "format.h"
+#include "diff.h"
 #include "mail.h"
+#include "mbox.h"
 #include "repo.h"
 #include "series.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Inputs larger than this are refused rather than read: a patch series
  * is megabytes, and memory must stay bounded on hostile input. */
-#define SERIES_MAX_FILE		(64u << 20)
-#define SERIES_MAX_MESSAGES	5000
 
 static struct patch *series_add(struct series *s)
 {
@@ -88,19 +87,19 @@ static void split_message(struct patch *p, const char *msg)
 static int load_paths(struct patch *p, git_repository *repo,
 		      git_commit *commit)
 {
-	struct format_change *v;
+	struct diff_change *v;
 	size_t nr;
 
 	/* libgit2's tree-to-tree diff visits every entry of both trees,
 	 * ten times git's cost on a kernel tree: walk only what differs */
-	if (format_changes(&v, &nr, repo, commit))
+	if (diff_changes(&v, &nr, repo, commit))
 		return -1;
 	for (size_t i = 0; i < nr; i++) {
 		add_path(p, v[i].path, v[i].old_path, v[i].status,
 			 v[i].old_mode, v[i].new_mode);
 		p->paths[p->paths_nr - 1].binary = v[i].binary;
 	}
-	format_changes_free(v, nr);
+	diff_changes_free(v, nr);
 	return 0;
 }
 
@@ -113,7 +112,6 @@ static void sig_copy(const git_signature *sig, char **name, char **email,
 	*tz = sig->when.offset;
 }
 
-static int to_utf8(struct strbuf *sb, const char *charset, const char *where);
 
 static int load_commit(struct series *s, git_repository *repo,
 		       git_commit *commit, unsigned flags)
@@ -144,7 +142,7 @@ static int load_commit(struct series *s, git_repository *repo,
 		char *where = xstrfmt("commit %.12s", p->oid);
 
 		strbuf_addstr(&sb, p->message);
-		if (!to_utf8(&sb, git_commit_message_encoding(commit), where)) {
+		if (!utf8_convert(&sb, git_commit_message_encoding(commit), where)) {
 			free(p->message);
 			p->message = strbuf_detach(&sb, NULL);
 		}
@@ -446,10 +444,10 @@ out:
 
 int series_patch_diff(struct series *s, struct patch *p, const char **out)
 {
+	struct strbuf text = STRBUF_INIT;
 	git_commit *commit = NULL;
-	struct formatted_patch fp;
 	git_oid id;
-	int ret = -1;
+	int abbrev, ret;
 
 	if (p->diff) {
 		*out = p->diff;
@@ -463,238 +461,29 @@ int series_patch_diff(struct series *s, struct patch *p, const char **out)
 	if (git_oid_fromstr(&id, p->oid) ||
 	    git_commit_lookup(&commit, s->repo, &id))
 		return git_err("unable to read commit %s", p->oid);
-	if (format_commit(&fp, s->repo, commit, repo_abbrev(s->repo)))
-		goto out;
-	p->diff = fp.diff;
-	fp.diff = NULL;
-	formatted_patch_release(&fp);
-	*out = p->diff;
-	ret = 0;
-out:
+	abbrev = repo_abbrev(s->repo);
+	ret = diff_commit(&text, NULL, s->repo, commit, abbrev);
 	git_commit_free(commit);
-	return ret;
+	if (ret) {
+		strbuf_release(&text);
+		return ret;
+	}
+	p->diff = strbuf_detach(&text, NULL);
+	p->diff_abbrev = abbrev;
+	*out = p->diff;
+	return 0;
+}
+
+const char *series_cached_diff(const struct series *s, const struct patch *p,
+			       git_repository *repo, int abbrev)
+{
+	if (s->source != SERIES_RANGE || s->repo != repo || !repo ||
+	    !*p->oid || !p->diff || p->diff_abbrev != abbrev)
+		return NULL;
+	return p->diff;
 }
 
 /* --- file mode ------------------------------------------------------- */
-
-/* git mailsplit's is_from_line(): "From <x> <date with hh:mm:ss yyyy>". */
-static bool is_from_line(const char *line, size_t len)
-{
-	const char *colon;
-
-	if (len < 20 || memcmp("From ", line, 5))
-		return false;
-	colon = line + len - 2;
-	line += 5;
-	for (;;) {
-		if (colon < line)
-			return false;
-		if (*--colon == ':')
-			break;
-	}
-	if (colon - 4 < line || !colon[1] || !colon[2])
-		return false;
-	if (!isdigit((unsigned char)colon[-4]) ||
-	    !isdigit((unsigned char)colon[-2]) ||
-	    !isdigit((unsigned char)colon[-1]) ||
-	    !isdigit((unsigned char)colon[1]) ||
-	    !isdigit((unsigned char)colon[2]))
-		return false;
-	/* the year, read within the line (strtol would skip the newline) */
-	{
-		const char *y = colon + 3, *end = line - 5 + len;
-		long year = 0;
-
-		while (y < end && *y == ' ')
-			y++;
-		if (y >= end || !isdigit((unsigned char)*y))
-			return false;
-		while (y < end && isdigit((unsigned char)*y) && year < 100000)
-			year = year * 10 + (*y++ - '0');
-		if (year <= 90)
-			return false;
-	}
-	return true;
-}
-
-struct header {
-	char *name;
-	char *value;	/* unfolded, not yet decoded */
-};
-
-struct msg {
-	struct header *h;
-	size_t h_nr, h_alloc;
-	struct strbuf body;
-	char from_line_oid[GIT_OID_HEXSZ + 1];
-};
-
-static const char *msg_header(const struct msg *m, const char *name)
-{
-	for (size_t i = 0; i < m->h_nr; i++)
-		if (!strcasecmp(m->h[i].name, name))
-			return m->h[i].value;
-	return NULL;
-}
-
-static void msg_release(struct msg *m)
-{
-	for (size_t i = 0; i < m->h_nr; i++) {
-		free(m->h[i].name);
-		free(m->h[i].value);
-	}
-	free(m->h);
-	strbuf_release(&m->body);
-}
-
-/* Parse headers from text[0..len); returns the body offset, or -1. */
-static long parse_headers(struct msg *m, const char *text, size_t len)
-{
-	size_t pos = 0;
-
-	while (pos < len) {
-		const char *line = text + pos;
-		const char *nl = memchr(line, '\n', len - pos);
-		size_t l = nl ? (size_t)(nl - line) : len - pos;
-		size_t colon;
-
-		if (l && line[l - 1] == '\r')
-			l--;
-		if (!l)
-			return (long)(pos + (nl ? (size_t)(nl - line) + 1 : len - pos));
-		if ((line[0] == ' ' || line[0] == '\t') && m->h_nr) {
-			struct header *h = &m->h[m->h_nr - 1];
-			size_t s = 0;
-			char *v;
-
-			while (s < l && (line[s] == ' ' || line[s] == '\t'))
-				s++;
-			v = xstrfmt("%s %.*s", h->value, (int)(l - s), line + s);
-			free(h->value);
-			h->value = v;
-		} else {
-			const char *c = memchr(line, ':', l);
-
-			if (!c)
-				return -1;
-			colon = (size_t)(c - line);
-			for (size_t i = 0; i < colon; i++)
-				if (line[i] <= ' ' || line[i] > '~')
-					return -1;
-			ALLOC_GROW(m->h, m->h_nr + 1, m->h_alloc);
-			m->h[m->h_nr].name = xstrndup(line, colon);
-			colon++;
-			while (colon < l && (line[colon] == ' ' || line[colon] == '\t'))
-				colon++;
-			m->h[m->h_nr].value = xstrndup(line + colon, l - colon);
-			m->h_nr++;
-		}
-		if (!nl)
-			break;
-		pos += (size_t)(nl - line) + 1;
-	}
-	return -1;	/* no blank line: the headers never end */
-}
-
-static bool utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < len) {
-		size_t n;
-		unsigned cp;
-
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		} else if ((p[i] & 0xe0) == 0xc0) {
-			n = 2;
-			cp = p[i] & 0x1f;
-		} else if ((p[i] & 0xf0) == 0xe0) {
-			n = 3;
-			cp = p[i] & 0x0f;
-		} else if ((p[i] & 0xf8) == 0xf0) {
-			n = 4;
-			cp = p[i] & 0x07;
-		} else {
-			return false;
-		}
-		if (i + n > len)
-			return false;
-		for (size_t k = 1; k < n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
-		    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		i += n;
-	}
-	return true;
-}
-
-/* A parameter of a Content-Type value ("charset", "boundary"), or NULL. */
-static char *content_param(const char *ct, const char *param)
-{
-	size_t plen = strlen(param), n = 0;
-	const char *p = ct;
-
-	while (p && (p = strcasestr(p, param))) {
-		if ((p == ct || p[-1] == ';' || isspace((unsigned char)p[-1])) &&
-		    p[plen] == '=')
-			break;
-		p += plen;
-	}
-	if (!p)
-		return NULL;
-	p += plen + 1;
-	if (*p == '"') {
-		p++;
-		while (p[n] && p[n] != '"')
-			n++;
-	} else {
-		while (p[n] && p[n] != ';' && !isspace((unsigned char)p[n]))
-			n++;
-	}
-	return xstrndup(p, n);
-}
-
-static int to_utf8(struct strbuf *sb, const char *charset, const char *where)
-{
-	iconv_t cd;
-	struct strbuf out = STRBUF_INIT;
-	char *in = sb->buf;
-	size_t inleft = sb->len;
-
-	cd = iconv_open("UTF-8", charset);
-	if (cd == (iconv_t)-1)
-		return error("%s: unknown charset '%s'", where, charset);
-	strbuf_grow(&out, sb->len * 2 + 16);
-	while (inleft) {
-		char *o = out.buf + out.len;
-		size_t oleft = out.alloc - out.len - 1;
-		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-
-		out.len = (size_t)(o - out.buf);
-		if (r == (size_t)-1) {
-			if (errno == E2BIG) {
-				strbuf_grow(&out, inleft * 2 + 16);
-				continue;
-			}
-			iconv_close(cd);
-			strbuf_release(&out);
-			return error("%s: text is not valid %s", where, charset);
-		}
-	}
-	out.buf[out.len] = '\0';
-	iconv_close(cd);
-	strbuf_release(sb);
-	*sb = out;
-	return 0;
-}
 
 /* "PATCH bpf-next v2 3/7" -> 3 and 7; 0 when no number. */
 static void prefix_numbers(const char *prefix, unsigned long *n,
@@ -959,174 +748,6 @@ static bool subject_is_reply(const char *subject)
 	}
 }
 
-/* Append a subject to a message's name, control bytes shown as '?'. */
-static void where_add_subject(struct strbuf *where, const char *subject)
-{
-	strbuf_addstr(where, " (\"");
-	for (const char *c = subject; *c; c++)
-		strbuf_addch(where, (unsigned char)*c < ' ' || *c == 0x7f ?
-			     '?' : *c);
-	strbuf_addstr(where, "\")");
-}
-
-/*
- * The first text/plain part of a MIME multipart body, as mail clients
- * send replies (text and HTML alternatives): its headers in part, its
- * text in *text.  Nested multiparts are searched, depth bounded.
- */
-static bool multipart_text(struct msg *part, const char **text, size_t *tlen,
-			   const char *body, size_t len, const char *ct,
-			   int depth)
-{
-	char *boundary = content_param(ct, "boundary");
-	struct strbuf delim = STRBUF_INIT;
-	const char *p = body, *end = body + len, *part_at = NULL;
-	bool found = false;
-
-	if (!boundary || !*boundary || depth > 4) {
-		free(boundary);
-		return false;
-	}
-	strbuf_addf(&delim, "--%s", boundary);
-	while (p < end && !found) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *next = nl ? nl + 1 : end;
-		size_t l = (size_t)((nl ? nl : end) - p);
-
-		if (l && p[l - 1] == '\r')
-			l--;
-		if (l >= delim.len && !memcmp(p, delim.buf, delim.len)) {
-			if (part_at) {
-				struct msg m = { 0 };
-				size_t plen = (size_t)(p - part_at);
-				long off = parse_headers(&m, part_at, plen);
-				const char *pct = msg_header(&m, "Content-Type");
-
-				if (off < 0) {
-					msg_release(&m);
-				} else if (pct && istarts_with(pct, "multipart/")) {
-					found = multipart_text(part, text, tlen,
-							       part_at + off,
-							       plen - (size_t)off,
-							       pct, depth + 1);
-					msg_release(&m);
-				} else if (!pct || istarts_with(pct, "text/plain")) {
-					*part = m;
-					*text = part_at + off;
-					*tlen = plen - (size_t)off;
-					found = true;
-				} else {
-					msg_release(&m);
-				}
-			}
-			/* "--boundary--" closes the multipart */
-			if (l >= delim.len + 2 && !memcmp(p + delim.len, "--", 2))
-				break;
-			part_at = next;
-		}
-		p = next;
-	}
-	free(boundary);
-	strbuf_release(&delim);
-	return found;
-}
-
-/*
- * Read one message: the mbox "From " line, the headers, and the body
- * decoded (transfer encoding, the text part of a multipart, CRLF,
- * charset) into m->body as UTF-8 with LF ends.  where names the
- * message; the subject is added to it when the message is one of many.
- * 0, or -1 after an error naming the message.
- */
-static int msg_read(struct msg *m, struct strbuf *where, const char *text,
-		    size_t len, bool many)
-{
-	struct msg part = { 0 };
-	const char *v, *body;
-	size_t body_len;
-	char *charset = NULL;
-	long off;
-	int ret = -1;
-
-	strbuf_init(&m->body, 0);
-	if (len >= 5 && !memcmp(text, "From ", 5)) {
-		const char *nl = memchr(text, '\n', len);
-		size_t l = nl ? (size_t)(nl - text) : len;
-
-		if (l >= 5 + GIT_OID_HEXSZ) {
-			bool hex = true;
-
-			for (size_t i = 0; i < GIT_OID_HEXSZ; i++)
-				if (!isxdigit((unsigned char)text[5 + i]))
-					hex = false;
-			if (hex)
-				memcpy(m->from_line_oid, text + 5, GIT_OID_HEXSZ);
-		}
-		text += nl ? l + 1 : l;
-		len -= nl ? l + 1 : l;
-	}
-	off = parse_headers(m, text, len);
-	if (off < 0 || !msg_header(m, "Subject") || !msg_header(m, "From"))
-		return error("%s is not a patch: no mail headers (From:, Subject:)",
-			     where->buf);
-	if (many) {
-		struct strbuf subj = STRBUF_INIT;
-
-		v = msg_header(m, "Subject");
-		rfc2047_decode(&subj, v, strlen(v));
-		where_add_subject(where, subj.buf);
-		strbuf_release(&subj);
-	}
-	body = text + off;
-	body_len = len - (size_t)off;
-	v = msg_header(m, "Content-Type");
-	if (v && istarts_with(v, "multipart/") &&
-	    multipart_text(&part, &body, &body_len, body, body_len, v, 0))
-		v = msg_header(&part, "Content-Type");
-	else
-		part.h_nr = 0;
-	charset = content_param(v, "charset");
-	v = part.h_nr ? msg_header(&part, "Content-Transfer-Encoding") :
-			msg_header(m, "Content-Transfer-Encoding");
-	if (v && !strcasecmp(v, "quoted-printable"))
-		mail_decode_qp(&m->body, body, body_len);
-	else if (v && !strcasecmp(v, "base64")) {
-		if (mail_decode_base64(&m->body, body, body_len)) {
-			error("%s: invalid base64 body", where->buf);
-			goto out;
-		}
-	} else
-		strbuf_add(&m->body, body, body_len);
-	/* CRLF mail: the diff must be read with LF ends */
-	{
-		size_t w = 0;
-
-		for (size_t r = 0; r < m->body.len; r++)
-			if (!(m->body.buf[r] == '\r' && r + 1 < m->body.len &&
-			      m->body.buf[r + 1] == '\n'))
-				m->body.buf[w++] = m->body.buf[r];
-		strbuf_setlen(&m->body, w);
-	}
-	if (charset && strcasecmp(charset, "utf-8") &&
-	    strcasecmp(charset, "us-ascii")) {
-		if (to_utf8(&m->body, charset, where->buf))
-			goto out;
-	} else if (!utf8_valid(m->body.buf, m->body.len)) {
-		error("%s is not valid UTF-8%s", where->buf,
-		      charset ? "" : " and names no charset");
-		goto out;
-	}
-	if (memchr(m->body.buf, '\0', m->body.len)) {
-		error("%s holds a NUL byte", where->buf);
-		goto out;
-	}
-	ret = 0;
-out:
-	free(charset);
-	msg_release(&part);
-	return ret;
-}
-
 /* The text of an in-body header block and blank lines, skipped. */
 static const char *skip_body_headers(const char *body)
 {
@@ -1158,12 +779,12 @@ static bool subject_is_cover(const char *subject)
  * the thread has no cover yet: answers keep the subject they answer).
  * A reply that quotes a patch quotes it with "> ", so no diff is found.
  */
-static bool msg_is_reply(const struct msg *m, const char *subject,
+static bool msg_is_reply(const struct mbox_msg *m, const char *subject,
 			 bool have_cover)
 {
 	if (subject_is_reply(subject))
 		return true;
-	if (!msg_header(m, "In-Reply-To"))
+	if (!mbox_msg_header(m, "In-Reply-To"))
 		return false;
 	if (find_diff(skip_body_headers(m->body.buf)))
 		return false;
@@ -1196,7 +817,7 @@ static void message_where(struct strbuf *where, const char *name,
 static int parse_message(struct series *s, const char *text, size_t len,
 			 const char *name, size_t index, size_t count)
 {
-	struct msg m = { 0 };
+	struct mbox_msg m = { 0 };
 	struct patch *p = NULL;
 	struct strbuf where = STRBUF_INIT, subj = STRBUF_INIT;
 	struct address from = { 0 };
@@ -1204,9 +825,9 @@ static int parse_message(struct series *s, const char *text, size_t len,
 	int ret = -1;
 
 	message_where(&where, name, index, count);
-	if (msg_read(&m, &where, text, len, count > 1))
+	if (mbox_msg_read(&m, &where, text, len, count > 1))
 		goto out;
-	v = msg_header(&m, "Subject");
+	v = mbox_msg_header(&m, "Subject");
 	rfc2047_decode(&subj, v, strlen(v));
 	if (count > 1 && msg_is_reply(&m, subj.buf, series_has_cover(s))) {
 		/* a thread: the answers are not the series */
@@ -1220,7 +841,7 @@ static int parse_message(struct series *s, const char *text, size_t len,
 	memcpy(p->oid, m.from_line_oid, sizeof(p->oid));
 	p->parents = 1;
 	strip_subject(subj.buf, &p->prefix, &p->subject);
-	v = msg_header(&m, "From");
+	v = mbox_msg_header(&m, "From");
 	{
 		struct strbuf dec = STRBUF_INIT;
 
@@ -1248,11 +869,11 @@ static int parse_message(struct series *s, const char *text, size_t len,
 		p->recipients = strbuf_detach(&all, NULL);
 		strbuf_release(&dec);
 	}
-	if ((v = msg_header(&m, "Message-ID")))
+	if ((v = mbox_msg_header(&m, "Message-ID")))
 		p->message_id = xstrdup(v);
-	if ((v = msg_header(&m, "In-Reply-To")))
+	if ((v = mbox_msg_header(&m, "In-Reply-To")))
 		p->in_reply_to = xstrdup(v);
-	if ((v = msg_header(&m, "Date"))) {
+	if ((v = mbox_msg_header(&m, "Date"))) {
 		struct tm tm = { 0 };
 		char *e = strptime(strchr(v, ',') ? strchr(v, ',') + 1 : v,
 				   " %d %b %Y %H:%M:%S", &tm);
@@ -1370,7 +991,7 @@ out:
 	}
 	strbuf_release(&subj);
 	strbuf_release(&where);
-	msg_release(&m);
+	mbox_msg_release(&m);
 	return ret;
 }
 
@@ -1388,53 +1009,6 @@ int series_parse_mbox(struct series *s, const char *buf, size_t len,
 	ret = parse_mbox(s, copy.buf, copy.len, name);
 	strbuf_release(&copy);
 	return ret;
-}
-
-/*
- * Where the messages of an mbox start: "From " lines at the start or
- * after a blank line.  *nr is 0 for one message without a "From " line
- * (.eml).  0, or -1 after an error naming the file.
- */
-static int mbox_split(size_t **out, size_t *nr, const char *buf, size_t len,
-		      const char *name)
-{
-	size_t starts_alloc = 0, nstarts = 0, pos = 0;
-	size_t *starts = NULL;
-
-	*out = NULL;
-	*nr = 0;
-	if (memchr(buf, '\0', len))
-		return error("'%s' is not a patch: it holds NUL bytes", name);
-	while (pos < len) {
-		const char *line = buf + pos;
-		const char *nl = memchr(line, '\n', len - pos);
-		size_t l = nl ? (size_t)(nl - line) : len - pos;
-
-		if ((pos == 0 || (pos >= 2 && buf[pos - 2] == '\n') ||
-		     nstarts) && is_from_line(line, l)) {
-			if (nstarts >= SERIES_MAX_MESSAGES) {
-				free(starts);
-				return error("'%s' holds more than %d messages",
-					     name, SERIES_MAX_MESSAGES);
-			}
-			ALLOC_GROW(starts, nstarts + 1, starts_alloc);
-			starts[nstarts++] = pos;
-		}
-		pos += l + (nl ? 1 : 0);
-	}
-	if (nstarts && starts[0] != 0) {
-		size_t k = 0;
-
-		while (k < starts[0] && isspace((unsigned char)buf[k]))
-			k++;
-		if (k < starts[0]) {
-			free(starts);
-			return error("'%s' is not a patch or mbox file", name);
-		}
-	}
-	*out = starts;
-	*nr = nstarts;
-	return 0;
 }
 
 static int parse_mbox(struct series *s, const char *buf, size_t len,
@@ -1504,24 +1078,24 @@ static int thread_message(struct thread *t, const char *text, size_t len,
 {
 	struct thread_msg *tm;
 	struct strbuf where = STRBUF_INIT, dec = STRBUF_INIT;
-	struct msg m = { 0 };
+	struct mbox_msg m = { 0 };
 	const char *v;
 	int ret = -1;
 
 	message_where(&where, name, index, count);
-	if (msg_read(&m, &where, text, len, count > 1))
+	if (mbox_msg_read(&m, &where, text, len, count > 1))
 		goto out;
 	ALLOC_GROW(t->v, t->nr + 1, t->alloc);
 	tm = &t->v[t->nr++];
 	memset(tm, 0, sizeof(*tm));
 	tm->where = strbuf_detach(&where, NULL);
-	tm->message_id = first_msg_id(msg_header(&m, "Message-ID"));
-	tm->in_reply_to = first_msg_id(msg_header(&m, "In-Reply-To"));
-	msg_ids(&tm->references, msg_header(&m, "References"));
-	v = msg_header(&m, "From");
+	tm->message_id = first_msg_id(mbox_msg_header(&m, "Message-ID"));
+	tm->in_reply_to = first_msg_id(mbox_msg_header(&m, "In-Reply-To"));
+	msg_ids(&tm->references, mbox_msg_header(&m, "References"));
+	v = mbox_msg_header(&m, "From");
 	rfc2047_decode(&dec, v, strlen(v));
 	tm->from = strbuf_detach(&dec, NULL);
-	v = msg_header(&m, "Subject");
+	v = mbox_msg_header(&m, "Subject");
 	rfc2047_decode(&dec, v, strlen(v));
 	tm->subject = strbuf_detach(&dec, NULL);
 	tm->reply = msg_is_reply(&m, tm->subject, t->have_cover);
@@ -1532,7 +1106,7 @@ static int thread_message(struct thread *t, const char *text, size_t len,
 out:
 	strbuf_release(&where);
 	strbuf_release(&dec);
-	msg_release(&m);
+	mbox_msg_release(&m);
 	return ret;
 }
 
@@ -1562,33 +1136,6 @@ out:
 	free(starts);
 	strbuf_release(&copy);
 	return ret;
-}
-
-/* Read a regular file, bounded; -1 after an error naming it. */
-static int read_bounded(struct strbuf *buf, const char *path, int dirfd)
-{
-	struct stat st;
-	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-
-	if (fd < 0)
-		return error_errno("unable to read '%s'", path);
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return error("'%s' is not a regular file", path);
-	}
-	if ((unsigned long long)st.st_size > SERIES_MAX_FILE) {
-		close(fd);
-		return error("'%s' is too large (%lld bytes; a series "
-			     "file may hold at most %u MiB)", path,
-			     (long long)st.st_size, SERIES_MAX_FILE >> 20);
-	}
-	if (strbuf_read_fd(buf, fd)) {
-		error_errno("unable to read '%s'", path);
-		close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -1621,9 +1168,9 @@ static int thread_read_maildir(struct thread *t, const char *path)
 		while ((de = readdir(d))) {
 			if (de->d_name[0] == '.')
 				continue;
-			if (names.nr >= SERIES_MAX_MESSAGES) {
+			if (names.nr >= MBOX_MAX_MESSAGES) {
 				error("'%s' holds more than %d messages", path,
-				      SERIES_MAX_MESSAGES);
+				      MBOX_MAX_MESSAGES);
 				closedir(d);
 				free(dir);
 				goto out;
@@ -1638,7 +1185,7 @@ static int thread_read_maildir(struct thread *t, const char *path)
 	for (size_t i = 0; i < names.nr; i++) {
 		struct strbuf buf = STRBUF_INIT;
 
-		if (read_bounded(&buf, names.v[i], AT_FDCWD) ||
+		if (mbox_read_file(&buf, names.v[i], AT_FDCWD, O_NOFOLLOW) ||
 		    series_thread_parse(t, buf.buf, buf.len, names.v[i])) {
 			strbuf_release(&buf);
 			goto out;
@@ -1670,7 +1217,7 @@ int series_thread_read(struct thread *t, const char *path)
 				     "(no cur/ or new/)", path);
 		return thread_read_maildir(t, path);
 	}
-	if (read_bounded(&buf, path, AT_FDCWD))
+	if (mbox_read_file(&buf, path, AT_FDCWD, O_NOFOLLOW))
 		return -1;
 	if (!buf.len) {
 		strbuf_release(&buf);
@@ -1729,28 +1276,11 @@ static int load_files(struct series *s, const char *const *files, size_t nr)
 
 	for (size_t i = 0; i < nr; i++) {
 		struct strbuf buf = STRBUF_INIT;
-		struct stat st;
-		int fd = open(files[i], O_RDONLY | O_CLOEXEC);
 
-		if (fd < 0)
-			return error_errno("unable to read '%s'", files[i]);
-		if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-			close(fd);
-			return error("'%s' is not a regular file", files[i]);
-		}
-		if ((unsigned long long)st.st_size > SERIES_MAX_FILE) {
-			close(fd);
-			return error("'%s' is too large (%lld bytes; a series "
-				     "file may hold at most %u MiB)", files[i],
-				     (long long)st.st_size, SERIES_MAX_FILE >> 20);
-		}
-		if (strbuf_read_fd(&buf, fd)) {
-			error_errno("unable to read '%s'", files[i]);
-			close(fd);
+		if (mbox_read_file(&buf, files[i], AT_FDCWD, 0)) {
 			strbuf_release(&buf);
 			return -1;
 		}
-		close(fd);
 		if (!buf.len) {
 			strbuf_release(&buf);
 			return error("'%s' is empty", files[i]);

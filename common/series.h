@@ -42,6 +42,8 @@ struct patch {
 	char *diff;		/* file mode: the text from "diff --git" or
 				 * the first "---"/"Index:" on; range mode:
 				 * NULL until series_patch_diff() */
+	int diff_abbrev;	/* range mode: the abbrev of diff's index
+				 * lines, once it is set */
 	char *message_id;	/* file mode: Message-ID header, if any */
 	char *in_reply_to;	/* file mode */
 	char *sender;		/* file mode: the From: header ("Name <addr>") */
@@ -99,9 +101,18 @@ int series_parse_mbox(struct series *s, const char *buf, size_t len,
 
 /*
  * The diff of a patch as text ("diff --git ..." onward, as git shows it),
- * cached in p->diff.  Range mode computes it with libgit2.
+ * cached in p->diff.  Range mode computes it with the diff engine (the
+ * diff alone: no message, no stat), at repo_abbrev() digits.
  */
 int series_patch_diff(struct series *s, struct patch *p, const char **out);
+
+/*
+ * The diff series_patch_diff() already made of p's commit in repo with
+ * abbrev digits, so that a run (check, then send) diffs a commit once;
+ * NULL when it made none.
+ */
+const char *series_cached_diff(const struct series *s, const struct patch *p,
+			       git_repository *repo, int abbrev);
 
 /* Whether any patch touches a path starting with prefix. */
 bool series_touches(const struct series *s, const char *prefix);

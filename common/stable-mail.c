@@ -14,6 +14,7 @@
 #include "message.h"
 #include "repo.h"
 #include "stable.h"
+#include "utf8.h"
 #include "util.h"
 
 /* ---- words ------------------------------------------------------------ */
@@ -270,39 +271,6 @@ int stable_print_json(FILE *fp, const struct stable_ctx *ctx,
 	return ret;
 }
 
-void stable_wrap(struct strbuf *out, const char *text, size_t width)
-{
-	size_t col = 0;
-
-	while (*text) {
-		size_t n;
-
-		if (*text == '\n') {
-			strbuf_addch(out, '\n');
-			col = 0;
-			text++;
-			continue;
-		}
-		if (*text == ' ') {
-			text++;
-			continue;
-		}
-		n = strcspn(text, " \n");
-		if (col && col + 1 + n > width) {
-			strbuf_addch(out, '\n');
-			col = 0;
-		} else if (col) {
-			strbuf_addch(out, ' ');
-			col++;
-		}
-		strbuf_add(out, text, n);
-		col += n;
-		text += n;
-	}
-	if (col)
-		strbuf_addch(out, '\n');
-}
-
 /* "linux-6.2.y and linux-6.1.y" for the branches in state. */
 static size_t add_branch_list(struct strbuf *out, const struct stable_fix *fix,
 			      enum stable_state state, bool short_names)
@@ -356,7 +324,8 @@ void stable_note(struct strbuf *out, const struct stable_ctx *ctx,
 	strbuf_addstr(&text, " queue this for ");
 	add_branch_list(&text, fix, STABLE_NEEDS, true);
 	strbuf_addstr(&text, " once it is in mainline.");
-	stable_wrap(out, text.buf, 72);
+	utf8_wrap(out, text.buf, 72, 0, 0,
+		  UTF8_WRAP_LINES | UTF8_WRAP_BYTES);
 	strbuf_release(&text);
 }
 

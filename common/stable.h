@@ -175,7 +175,5 @@ void stable_upstream_ids(const char *msg, struct strvec *out);
 /* Releases for a person: "v6.1", "v6.1 and v6.2", "v5.15 to v6.2". */
 void stable_release_span(struct strbuf *out, const struct stable_ctx *ctx,
 			 long first, long last);
-/* Word-wrap text into out at width columns, paragraphs kept. */
-void stable_wrap(struct strbuf *out, const char *text, size_t width);
 
 #endif

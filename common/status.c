@@ -7,7 +7,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "format.h"
+#include "diff.h"
 #include "json.h"
 #include "repo.h"
 #include "sent.h"
@@ -230,9 +230,9 @@ static int search_tree(struct status_version *v, const struct sent_version *sv,
 						     "link");
 		if (git_commit_parentcount(c) == 1 &&
 		    is_candidate(c, sc, sc_nr)) {
-			struct formatted_patch fp;
+			char *pid;
 
-			if (format_commit(&fp, repo, c, 12)) {
+			if (diff_commit_patch_id(&pid, repo, c)) {
 				git_commit_free(c);
 				goto out;
 			}
@@ -240,11 +240,10 @@ static int search_tree(struct status_version *v, const struct sent_version *sv,
 				struct status_msg *m = &v->msgs[i];
 
 				if (m->patch && m->patch <= sv->patch_ids.nr &&
-				    !strcmp(fp.patch_id,
-					    sv->patch_ids.v[m->patch - 1]))
+				    !strcmp(pid, sv->patch_ids.v[m->patch - 1]))
 					mark_applied(m, tree, &id, "patch-id");
 			}
-			formatted_patch_release(&fp);
+			free(pid);
 		}
 		git_commit_free(c);
 	}

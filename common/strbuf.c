@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "strbuf.h"
+#include "utf8.h"
 #include "util.h"
 
 char strbuf_slopbuf[1];
@@ -199,29 +200,6 @@ int strbuf_starts_with(const struct strbuf *sb, const char *prefix)
 	return sb->len >= n && !memcmp(sb->buf, prefix, n);
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (*s < 0xc2 || *s > 0xf4)
-		return 0;
-	len = *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : 2;
-	if (len > n)
-		return 0;
-	cp = *s & (0x7f >> len);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
 void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -236,7 +214,7 @@ void strbuf_add_escaped(struct strbuf *sb, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		l = utf8_len(u + i, len - i);
+		l = utf8_decode(s + i, len - i, NULL, 0);
 		if (l == 2 && u[i] == 0xc2 && u[i + 1] <= 0x9f) {
 			/* a C1 control: U+009B is a CSI to some terminals */
 			strbuf_addf(sb, "\\x%02x\\x%02x", u[i], u[i + 1]);

@@ -226,6 +226,31 @@ test_expect_success 'the history holds what the comparison must cover' '
 	grep -q "^From: Jöran Müller" all
 '
 
+# A checked send formats each patch around the diff check already made;
+# the patches must not differ from those of an unchecked send.
+test_expect_success 'a checked send writes the patches an unchecked one does' '
+	(
+		cd repo &&
+		root=$(git rev-list --max-parents=0 HEAD) &&
+		git bpf send --no-check --no-auto-cc --tree=bpf-next \
+			--cover-letter=../cover.txt -o ../unchecked $root \
+			>../unchecked.out 2>&1 &&
+		git bpf send --no-auto-cc --tree=bpf-next \
+			--ignore=empty-message,signoff-missing,series-too-long \
+			--cover-letter=../cover.txt -o ../checked $root \
+			>../checked.out 2>&1
+	) &&
+	ls unchecked >expect &&
+	ls checked >actual &&
+	test_cmp expect actual &&
+	test $(wc -l <expect) = $(git -C repo rev-list --count HEAD) &&
+	cat unchecked/*.patch | grep -v "^Date: \|^Message-ID: \|^In-Reply-To: \|^References: " >expect &&
+	cat checked/*.patch | grep -v "^Date: \|^Message-ID: \|^In-Reply-To: \|^References: " >actual &&
+	test_cmp expect actual &&
+	grep -q "^GIT binary patch" actual &&
+	grep -q "^rename from " actual
+'
+
 test_expect_success 'git am of --stdout gives back the trees and authors' '
 	(
 		cd repo &&

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Unit tests of format and compose: message splitting as git's pretty
- * printer does it, shortlog wrapping, subject prefixes, file names,
+ * printer does it, subject prefixes, file names,
  * quiet address parsing, and the message set's envelope. */
 #include "tap.h"
 
@@ -32,28 +32,6 @@ static void test_split_message(void **state)
 	split("only a subject\n", "only a subject", "");
 	split("", "", "");
 	split("no newline", "no newline", "");
-}
-
-static void test_wrap(void **state)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	format_wrap(&sb, "short subject", 72, 2, 4);
-	assert_string_equal(sb.buf, "  short subject\n");
-	strbuf_reset(&sb);
-	format_wrap(&sb, "selftests/bpf: A subject long enough that it has to "
-		    "wrap onto a second line", 72, 2, 4);
-	/* git allows 72 columns, the indent included */
-	assert_string_equal(sb.buf,
-		"  selftests/bpf: A subject long enough that it has to wrap onto a second\n"
-		"    line\n");
-	strbuf_reset(&sb);
-	format_wrap(&sb, "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj "
-		    "kkkk llll mmmm nnnn o", 72, 2, 4);
-	assert_string_equal(sb.buf,
-		"  aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn\n"
-		"    o\n");
-	strbuf_release(&sb);
 }
 
 static void prefix(const char *tree, int v, bool rfc, bool resend, size_t nr,
@@ -160,7 +138,6 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_split_message),
-		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_prefix),
 		cmocka_unit_test(test_filename),
 		cmocka_unit_test(test_recipient_parse),

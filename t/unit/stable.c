@@ -103,24 +103,6 @@ static void test_not_upstream_ids(void **state)
 	strvec_clear(&ids);
 }
 
-static void test_wrap(void **state)
-{
-	struct strbuf out = STRBUF_INIT;
-
-	stable_wrap(&out, "one two three four", 9);
-	assert_string_equal(out.buf, "one two\nthree\nfour\n");
-	strbuf_reset(&out);
-	stable_wrap(&out, "averyveryverylongword x", 5);
-	assert_string_equal(out.buf, "averyveryverylongword\nx\n");
-	strbuf_reset(&out);
-	stable_wrap(&out, "a\n\nb", 72);
-	assert_string_equal(out.buf, "a\n\nb\n");
-	strbuf_reset(&out);
-	stable_wrap(&out, "", 72);
-	assert_string_equal(out.buf, "");
-	strbuf_release(&out);
-}
-
 static void test_release_span(void **state)
 {
 	struct stable_release rel[] = {
@@ -151,7 +133,6 @@ int main(void)
 		cmocka_unit_test(test_branch_names),
 		cmocka_unit_test(test_upstream_ids),
 		cmocka_unit_test(test_not_upstream_ids),
-		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_release_span),
 	};
 
