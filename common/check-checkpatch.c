@@ -499,6 +499,7 @@ static void deal(struct series *s, const struct strvec *files,
 	struct load *load = xcalloc(njobs ? njobs : 1, sizeof(*load));
 	size_t *order = xcalloc(s->nr ? s->nr : 1, sizeof(*order));
 	size_t *alone = xcalloc(s->nr ? s->nr : 1, sizeof(*alone));
+	size_t *job_of = xcalloc(s->nr ? s->nr : 1, sizeof(*job_of));
 	size_t m = 0;
 
 	for (size_t i = 0; i < s->nr; i++)
@@ -530,19 +531,18 @@ static void deal(struct series *s, const struct strvec *files,
 		load[best].cost = best_total;
 		for (size_t f = 0; f < p->paths_nr; f++)
 			strset_add(&load[best].seen, p->paths[f].path);
-		order[k] = order[k] * njobs + best;	/* remember the choice */
+		job_of[order[k]] = best;
 	}
 	/* each process gets its patches in series order */
 	for (size_t i = 0; i < s->nr; i++)
-		for (size_t k = 0; k < m; k++)
-			if (order[k] / njobs == i)
-				strvec_push(&jobs[order[k] % njobs].argv,
-					    files->v[i]);
+		if (*files->v[i])
+			strvec_push(&jobs[job_of[i]].argv, files->v[i]);
 	for (size_t j = 0; j < njobs; j++)
 		strset_clear(&load[j].seen);
 	free(load);
 	free(order);
 	free(alone);
+	free(job_of);
 }
 
 /*
