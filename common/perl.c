@@ -64,13 +64,27 @@ pcre2_code *perl_re_fixed(const char *pat)
 	return re;
 }
 
+/*
+ * A MAINTAINERS pattern is a regular expression from the tree, and one
+ * can backtrack for ever (perl, and get_maintainer.pl, would hang on it):
+ * a match that takes more than this many steps counts as no match.  The
+ * kernel's own patterns need a few hundred.
+ */
+#define PERL_RE_MATCH_LIMIT	100000
+
 bool perl_re_match(pcre2_match_data *md, pcre2_code *re, const char *s,
 		   size_t len, long *cap, int ncap)
 {
+	static pcre2_match_context *limits;
 	PCRE2_SIZE *ov;
 	int rc, i;
 
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
+	if (!limits) {
+		limits = pcre2_match_context_create(NULL);
+		if (limits)
+			pcre2_set_match_limit(limits, PERL_RE_MATCH_LIMIT);
+	}
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, limits);
 	if (rc < 0)
 		return false;
 	ov = pcre2_get_ovector_pointer(md);
