@@ -67,10 +67,13 @@ pcre2_code *perl_re_fixed(const char *pat)
 /*
  * A MAINTAINERS pattern is a regular expression from the tree, and one
  * can backtrack for ever (perl, and get_maintainer.pl, would hang on it):
- * a match that takes more than this many steps counts as no match.  The
- * kernel's own patterns need a few hundred.
+ * a match that takes more steps than this counts as no match.  A path
+ * against the kernel's own F: and N: patterns needs a few hundred; a K:
+ * keyword scans a whole patch, so the bound grows with the subject and
+ * reaches PCRE2's own (10 million) at 100 KB.
  */
-#define PERL_RE_MATCH_LIMIT	100000
+#define PERL_RE_STEPS		100000
+#define PERL_RE_STEPS_A_BYTE	100
 
 bool perl_re_match(pcre2_match_data *md, pcre2_code *re, const char *s,
 		   size_t len, long *cap, int ncap)
@@ -79,11 +82,12 @@ bool perl_re_match(pcre2_match_data *md, pcre2_code *re, const char *s,
 	PCRE2_SIZE *ov;
 	int rc, i;
 
-	if (!limits) {
+	if (!limits)
 		limits = pcre2_match_context_create(NULL);
-		if (limits)
-			pcre2_set_match_limit(limits, PERL_RE_MATCH_LIMIT);
-	}
+	if (limits)
+		pcre2_set_match_limit(limits, len > UINT32_MAX / 200 ? UINT32_MAX :
+				      PERL_RE_STEPS +
+				      (uint32_t)len * PERL_RE_STEPS_A_BYTE);
 	rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, limits);
 	if (rc < 0)
 		return false;
