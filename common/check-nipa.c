@@ -215,12 +215,13 @@ static void touched_add(git_index *idx, git_repository *repo, git_tree *full,
 }
 
 /*
- * Of the branch's tree, only what the series' diffs name: applying to it
- * is applying to the whole tree, without reading a kernel's 80,000
- * entries into an index once a patch.  0, or -1 (libgit2's error kept).
+ * Of the branch's tree, only what the series touches (old and new paths,
+ * as the series read them from its diffs): applying to it is applying to
+ * the whole tree, without reading a kernel's 80,000 entries into an index
+ * once a patch.  0, or -1 (libgit2's error kept).
  */
 static int touched_tree(git_tree **out, git_repository *mem, git_tree *full,
-			git_diff *const *diffs, size_t n)
+			const struct series *s)
 {
 	git_index *idx = NULL;
 	git_oid id;
@@ -228,16 +229,13 @@ static int touched_tree(git_tree **out, git_repository *mem, git_tree *full,
 
 	if (git_index_new(&idx))
 		return -1;
-	for (size_t i = 0; i < n; i++)
-		for (size_t d = 0; diffs[i] && d < git_diff_num_deltas(diffs[i]);
-		     d++) {
-			const git_diff_delta *delta =
-				git_diff_get_delta(diffs[i], d);
+	for (size_t i = 0; i < s->nr && s->patches[i].parents <= 1; i++)
+		for (size_t f = 0; f < s->patches[i].paths_nr; f++) {
+			const struct touched_path *t = &s->patches[i].paths[f];
 
-			if (delta->old_file.path)
-				touched_add(idx, mem, full, delta->old_file.path);
-			if (delta->new_file.path)
-				touched_add(idx, mem, full, delta->new_file.path);
+			touched_add(idx, mem, full, t->path);
+			if (t->old_path)
+				touched_add(idx, mem, full, t->old_path);
 		}
 	if (!git_index_write_tree_to(&id, idx, mem) &&
 	    !git_tree_lookup(out, mem, &id))
@@ -472,13 +470,11 @@ int check_apply(struct check_ctx *c)
 	struct apply_state st = { NULL };
 	git_repository *mem = NULL;
 	git_odb_backend *pack = NULL;
-	git_diff **diffs = NULL;
 	git_odb *odb = NULL;
 	git_object *obj = NULL;
 	git_tree *full = NULL, *tree = NULL;
 	struct strbuf placed = STRBUF_INIT;
 	char *bad = NULL;
-	size_t n = 0;
 	char tip[13];
 	int ret = 0;
 
@@ -509,23 +505,10 @@ int check_apply(struct check_ctx *c)
 	    !strcmp(c->s->base, git_oid_tostr_s(git_object_id(obj))))
 		goto out;
 
-	/* the patches up to the first merge, each parsed once */
-	diffs = xcalloc(c->s->nr, sizeof(*diffs));
-	for (; n < c->s->nr && c->s->patches[n].parents <= 1; n++) {
-		const char *text;
-
-		if (series_patch_diff(c->s, &c->s->patches[n], &text)) {
-			ret = -1;
-			goto out;
-		}
-		if (*text && git_diff_from_buffer(&diffs[n], text, strlen(text)))
-			break;	/* reported when the loop below gets there */
-	}
-
 	if (git_repository_open(&mem, git_repository_path(c->repo)) ||
 	    git_repository_odb(&odb, mem) || git_mempack_new(&pack) ||
 	    git_odb_add_backend(odb, pack, 1000) ||
-	    (pack = NULL, touched_tree(&tree, mem, full, diffs, n))) {
+	    (pack = NULL, touched_tree(&tree, mem, full, c->s))) {
 		ret = error("unable to apply the series in memory: %s",
 			    git_error_last() ? git_error_last()->message : "?");
 		git_error_clear();
@@ -536,6 +519,7 @@ int check_apply(struct check_ctx *c)
 	for (size_t i = 0; i < c->s->nr && c->s->patches[i].parents <= 1; i++) {
 		struct patch *p = &c->s->patches[i];
 		git_index *idx = NULL;
+		git_diff *diff = NULL;
 		git_tree *next = NULL;
 		const char *text;
 		git_oid id;
@@ -550,14 +534,10 @@ int check_apply(struct check_ctx *c)
 		st.path = NULL;
 		strbuf_reset(&placed);
 		err = place_hunks(&placed, tree, text, &bad, &line);
-		if (!err) {
-			git_diff_free(diffs[i]);
-			diffs[i] = NULL;
-			err = git_diff_from_buffer(&diffs[i], placed.buf,
-						   placed.len);
-		}
 		if (!err)
-			err = git_apply_to_tree(&idx, mem, tree, diffs[i], &opts);
+			err = git_diff_from_buffer(&diff, placed.buf, placed.len);
+		if (!err)
+			err = git_apply_to_tree(&idx, mem, tree, diff, &opts);
 		if (err) {
 			const git_error *e = git_error_last();
 			struct strbuf why = STRBUF_INIT, where = STRBUF_INIT;
@@ -569,8 +549,10 @@ int check_apply(struct check_ctx *c)
 				check_add_clean(&why, e && e->message ?
 						e->message :
 						"patch does not apply", 120);
+			/* st.path points into the diff: freed only now */
 			check_add_clean(&where, bad ? bad : st.path ? st.path : "",
 					100);
+			git_diff_free(diff);
 			git_error_clear();
 			check_addf(c, p, "does-not-apply", -1,
 				   "does not apply to %s (%s)%s%s: %s",
@@ -580,6 +562,7 @@ int check_apply(struct check_ctx *c)
 			strbuf_release(&where);
 			break;
 		}
+		git_diff_free(diff);
 		err = git_index_write_tree_to(&id, idx, mem) ||
 		      git_tree_lookup(&next, mem, &id);
 		git_index_free(idx);
@@ -595,9 +578,6 @@ int check_apply(struct check_ctx *c)
 out:
 	strbuf_release(&placed);
 	free(bad);
-	for (size_t i = 0; diffs && i < c->s->nr; i++)
-		git_diff_free(diffs[i]);
-	free(diffs);
 	git_tree_free(tree);
 	git_tree_free(full);
 	git_object_free(obj);
